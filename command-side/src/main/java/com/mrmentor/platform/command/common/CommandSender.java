@@ -1,0 +1,54 @@
+package com.mrmentor.platform.command.common;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a command and waits, bounded, for its result. Endpoints answer synchronously so that the idempotency layer
+ * can record the final response; a rule violation surfaces as the exception the handler threw.
+ */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+    private final Duration timeout;
+
+    public CommandSender(CommandGateway gateway,
+                         @Value("${platform.commands.timeout:PT10S}") Duration timeout) {
+        this.gateway = gateway;
+        this.timeout = timeout;
+    }
+
+    /** Sends {@code command} and returns the handler's result. */
+    @SuppressWarnings("unchecked")
+    public <R> R send(Object command) {
+        try {
+            return (R) gateway.send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new CommandTimedOut(command.getClass().getSimpleName(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandTimedOut(command.getClass().getSimpleName(), timeout);
+        }
+    }
+
+    /** The command was not answered in time; its outcome is unknown to the caller. */
+    public static class CommandTimedOut extends RuntimeException {
+        public CommandTimedOut(String command, Duration timeout) {
+            super(command + " was not answered within " + timeout.toSeconds() + " s; its outcome is unknown");
+        }
+    }
+}

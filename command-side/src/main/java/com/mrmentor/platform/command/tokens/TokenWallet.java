@@ -1,0 +1,429 @@
+package com.mrmentor.platform.command.tokens;
+
+import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
+import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
+import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
+import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
+import com.mrmentor.platform.shared.tokens.LotAllocation;
+import com.mrmentor.platform.shared.tokens.PlaceTokenHold;
+import com.mrmentor.platform.shared.tokens.RejectTokenGrant;
+import com.mrmentor.platform.shared.tokens.ReleaseTokenHold;
+import com.mrmentor.platform.shared.tokens.RequestTokenGrant;
+import com.mrmentor.platform.shared.tokens.RevokeTokenGrant;
+import com.mrmentor.platform.shared.tokens.TokenCategory;
+import com.mrmentor.platform.shared.tokens.TokenGrantApproved;
+import com.mrmentor.platform.shared.tokens.TokenGrantExpired;
+import com.mrmentor.platform.shared.tokens.TokenGrantLapsed;
+import com.mrmentor.platform.shared.tokens.TokenGrantRejected;
+import com.mrmentor.platform.shared.tokens.TokenGrantRequested;
+import com.mrmentor.platform.shared.tokens.TokenGrantRevoked;
+import com.mrmentor.platform.shared.tokens.TokenGrantStatus;
+import com.mrmentor.platform.shared.tokens.TokenHoldCaptured;
+import com.mrmentor.platform.shared.tokens.TokenHoldReleased;
+import com.mrmentor.platform.shared.tokens.TokenWalletOpened;
+import com.mrmentor.platform.shared.tokens.TokensGranted;
+import com.mrmentor.platform.shared.tokens.TokensHeld;
+import com.mrmentor.platform.shared.tokens.WalletIds;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One user's token wallet, kept as lots (one per grant) so that expiry, revocation and spending order are exact.
+ *
+ * <p>Invariants: amounts are positive; available (owned minus held) never goes negative; a hold resolves exactly
+ * once; a grant above the threshold is credited only after a second, different user approves it. Held tokens of a
+ * grant that expires or is revoked stay held: captured they count as spent, released they are removed then.
+ */
+@Aggregate
+public class TokenWallet {
+
+    static final String GRANT_EXPIRY_DEADLINE = "token-grant-expiry";
+    static final String HOLD_EXPIRY_DEADLINE = "token-hold-expiry";
+
+    /** Spend promotional tokens first, then those expiring earliest (never-expiring last), then the oldest grant. */
+    private static final Comparator<Lot> SPENDING_ORDER = Comparator
+            .comparing((Lot lot) -> lot.category == TokenCategory.PROMOTIONAL ? 0 : 1)
+            .thenComparing(lot -> lot.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(lot -> lot.order);
+
+    @AggregateIdentifier
+    private String walletId;
+    private UUID userId;
+    private final Map<UUID, TokenGrantStatus> grantStatuses = new HashMap<>();
+    private final Map<UUID, TokenGrantRequested> pendingGrants = new HashMap<>();
+    private final Map<UUID, Lot> lots = new LinkedHashMap<>();
+    private final Map<UUID, Hold> activeHolds = new HashMap<>();
+    private final Set<UUID> resolvedHolds = new HashSet<>();
+    private long balance;
+    private long held;
+
+    /** For Axon, which rebuilds the wallet from its events. */
+    protected TokenWallet() {
+    }
+
+    // ---- grants ----------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public TokenGrantStatus handle(RequestTokenGrant command, TokenPolicy policy, DeadlineManager deadlines,
+                                   Clock clock) {
+        requirePositive(command.amount());
+        if (command.category() == null) {
+            throw TokenRules.missing("category");
+        }
+        if (isBlank(command.reason())) {
+            throw TokenRules.missing("reason");
+        }
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(clock.instant())) {
+            throw TokenRules.expiryNotInFuture("grant");
+        }
+        openIfNew(command.userId());
+        if (grantStatuses.containsKey(command.grantId())) {
+            throw TokenRules.duplicateGrant();
+        }
+        if (policy.needsApproval(command.amount())) {
+            apply(new TokenGrantRequested(userId, command.grantId(), command.amount(), command.category(),
+                    command.reason(), command.expiresAt(), command.requestedBy(), policy.approvalThreshold()));
+            return TokenGrantStatus.PENDING_APPROVAL;
+        }
+        credit(command.grantId(), command.amount(), command.category(), command.reason(), command.expiresAt(),
+                command.requestedBy(), null, deadlines);
+        return TokenGrantStatus.GRANTED;
+    }
+
+    @CommandHandler
+    public TokenGrantStatus handle(ApproveTokenGrant command, DeadlineManager deadlines, Clock clock) {
+        TokenGrantRequested request = pendingRequest(command.grantId());
+        if (request.requestedBy().equals(command.approvedBy())) {
+            throw TokenRules.selfApproval();
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
+            throw TokenRules.grantExpiryPassed();
+        }
+        apply(new TokenGrantApproved(userId, command.grantId(), command.approvedBy()));
+        credit(request.grantId(), request.amount(), request.category(), request.reason(), request.expiresAt(),
+                request.requestedBy(), command.approvedBy(), deadlines);
+        return TokenGrantStatus.GRANTED;
+    }
+
+    @CommandHandler
+    public TokenGrantStatus handle(RejectTokenGrant command) {
+        if (isBlank(command.reason())) {
+            throw TokenRules.missing("reason");
+        }
+        pendingRequest(command.grantId());
+        apply(new TokenGrantRejected(userId, command.grantId(), command.rejectedBy(), command.reason()));
+        return TokenGrantStatus.REJECTED;
+    }
+
+    /** Sent by the approval saga's deadline; a request decided meanwhile is left as it is. */
+    @CommandHandler
+    public void handle(LapseTokenGrant command) {
+        if (pendingGrants.containsKey(command.grantId())) {
+            apply(new TokenGrantLapsed(userId, command.grantId()));
+        }
+    }
+
+    @CommandHandler
+    public long handle(RevokeTokenGrant command) {
+        if (isBlank(command.reason())) {
+            throw TokenRules.missing("reason");
+        }
+        TokenGrantStatus status = grantStatuses.get(command.grantId());
+        if (status == null) {
+            throw TokenRules.grantNotFound();
+        }
+        Lot lot = lots.get(command.grantId());
+        if (status != TokenGrantStatus.GRANTED || lot == null || lot.remaining == 0) {
+            throw TokenRules.grantNotRevocable(lot != null && lot.remaining == 0 ? "fully used" : status);
+        }
+        long removed = lot.unheld();
+        apply(new TokenGrantRevoked(userId, lot.grantId, lot.category, removed, command.reason(),
+                command.revokedBy(), balance - removed, held));
+        return removed;
+    }
+
+    @DeadlineHandler(deadlineName = GRANT_EXPIRY_DEADLINE)
+    public void on(GrantExpiryDue due) {
+        Lot lot = lots.get(due.grantId());
+        if (lot == null || lot.closedAs != null) {
+            return; // revoked meanwhile
+        }
+        long expiring = lot.unheld();
+        apply(new TokenGrantExpired(userId, lot.grantId, lot.category, expiring, balance - expiring, held));
+    }
+
+    // ---- holds (two-phase spend) -------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(PlaceTokenHold command, DeadlineManager deadlines, Clock clock) {
+        requirePositive(command.amount());
+        if (isBlank(command.reference())) {
+            throw TokenRules.missing("reference");
+        }
+        if (command.expiresAt() == null || !command.expiresAt().isAfter(clock.instant())) {
+            throw TokenRules.expiryNotInFuture("hold");
+        }
+        if (activeHolds.containsKey(command.holdId()) || resolvedHolds.contains(command.holdId())) {
+            throw TokenRules.duplicateHold();
+        }
+        long available = balance - held;
+        if (available < command.amount()) {
+            throw TokenRules.insufficientTokens(available, command.amount());
+        }
+        openIfNew(command.userId());
+        apply(new TokensHeld(userId, command.holdId(), command.amount(), command.reference(), command.expiresAt(),
+                allocate(command.amount()), command.placedBy(), balance, held + command.amount()));
+        // The hold is not cancelled when resolved: the deadline handler ignores holds that are no longer active.
+        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, new HoldExpiryDue(command.holdId()));
+    }
+
+    @CommandHandler
+    public void handle(CaptureTokenHold command, Clock clock) {
+        Hold hold = activeHold(command.holdId());
+        if (!hold.expiresAt.isAfter(clock.instant())) {
+            throw TokenRules.holdExpired();
+        }
+        apply(new TokenHoldCaptured(userId, hold.holdId, hold.amount, hold.reference, hold.allocations,
+                command.capturedBy(), balance - hold.amount, held - hold.amount));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseTokenHold command) {
+        release(activeHold(command.holdId()), HoldReleaseReason.RELEASED, command.note(), command.releasedBy());
+    }
+
+    @DeadlineHandler(deadlineName = HOLD_EXPIRY_DEADLINE)
+    public void on(HoldExpiryDue due) {
+        Hold hold = activeHolds.get(due.holdId());
+        if (hold != null) {
+            release(hold, HoldReleaseReason.EXPIRED, null, null);
+        }
+    }
+
+    // ---- decisions shared by several handlers ----------------------------------------------------------------
+
+    private void openIfNew(UUID owner) {
+        if (walletId == null) {
+            apply(new TokenWalletOpened(owner));
+        }
+    }
+
+    private void credit(UUID grantId, long amount, TokenCategory category, String reason, Instant expiresAt,
+                        UUID grantedBy, UUID approvedBy, DeadlineManager deadlines) {
+        apply(new TokensGranted(userId, grantId, amount, category, reason, expiresAt, grantedBy, approvedBy,
+                balance + amount, held));
+        if (expiresAt != null) {
+            deadlines.schedule(expiresAt, GRANT_EXPIRY_DEADLINE, new GrantExpiryDue(grantId));
+        }
+    }
+
+    private void release(Hold hold, HoldReleaseReason reason, String note, UUID releasedBy) {
+        apply(new TokenHoldReleased(userId, hold.holdId, hold.amount, hold.reference, hold.allocations, reason,
+                note, releasedBy, balance, held - hold.amount));
+        // Released tokens of a grant that expired or was revoked while they were held leave the wallet now.
+        for (LotAllocation allocation : hold.allocations) {
+            Lot lot = lots.get(allocation.grantId());
+            if (lot.closedAs == TokenGrantStatus.EXPIRED) {
+                apply(new TokenGrantExpired(userId, lot.grantId, lot.category, allocation.amount(),
+                        balance - allocation.amount(), held));
+            } else if (lot.closedAs == TokenGrantStatus.REVOKED) {
+                apply(new TokenGrantRevoked(userId, lot.grantId, lot.category, allocation.amount(),
+                        lot.closingReason, lot.closedBy, balance - allocation.amount(), held));
+            }
+        }
+    }
+
+    private List<LotAllocation> allocate(long amount) {
+        List<LotAllocation> allocations = new ArrayList<>();
+        long outstanding = amount;
+        for (Lot lot : lots.values().stream().filter(Lot::isSpendable).sorted(SPENDING_ORDER).toList()) {
+            long taken = Math.min(outstanding, lot.unheld());
+            allocations.add(new LotAllocation(lot.grantId, lot.category, taken));
+            outstanding -= taken;
+            if (outstanding == 0) {
+                break;
+            }
+        }
+        return List.copyOf(allocations);
+    }
+
+    private TokenGrantRequested pendingRequest(UUID grantId) {
+        TokenGrantRequested request = pendingGrants.get(grantId);
+        if (request == null) {
+            TokenGrantStatus status = grantStatuses.get(grantId);
+            throw status == null ? TokenRules.grantNotFound() : TokenRules.grantNotPending(status);
+        }
+        return request;
+    }
+
+    private Hold activeHold(UUID holdId) {
+        Hold hold = activeHolds.get(holdId);
+        if (hold == null) {
+            throw resolvedHolds.contains(holdId) ? TokenRules.holdAlreadyResolved() : TokenRules.holdNotFound();
+        }
+        return hold;
+    }
+
+    private static void requirePositive(long amount) {
+        if (amount <= 0) {
+            throw TokenRules.invalidAmount(amount);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- state changes, only from events ---------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(TokenWalletOpened event) {
+        walletId = WalletIds.of(event.userId());
+        userId = event.userId();
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantRequested event) {
+        grantStatuses.put(event.grantId(), TokenGrantStatus.PENDING_APPROVAL);
+        pendingGrants.put(event.grantId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantApproved event) {
+        pendingGrants.remove(event.grantId());
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantRejected event) {
+        pendingGrants.remove(event.grantId());
+        grantStatuses.put(event.grantId(), TokenGrantStatus.REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantLapsed event) {
+        pendingGrants.remove(event.grantId());
+        grantStatuses.put(event.grantId(), TokenGrantStatus.LAPSED);
+    }
+
+    @EventSourcingHandler
+    void on(TokensGranted event) {
+        grantStatuses.put(event.grantId(), TokenGrantStatus.GRANTED);
+        lots.put(event.grantId(), new Lot(event.grantId(), event.category(), event.amount(), event.expiresAt(),
+                lots.size()));
+        balance += event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantExpired event) {
+        Lot lot = lots.get(event.grantId());
+        lot.close(TokenGrantStatus.EXPIRED, null, null);
+        lot.remaining -= event.amount();
+        balance -= event.amount();
+        grantStatuses.put(event.grantId(), TokenGrantStatus.EXPIRED);
+    }
+
+    @EventSourcingHandler
+    void on(TokenGrantRevoked event) {
+        Lot lot = lots.get(event.grantId());
+        lot.close(TokenGrantStatus.REVOKED, event.reason(), event.revokedBy());
+        lot.remaining -= event.amount();
+        balance -= event.amount();
+        grantStatuses.put(event.grantId(), TokenGrantStatus.REVOKED);
+    }
+
+    @EventSourcingHandler
+    void on(TokensHeld event) {
+        activeHolds.put(event.holdId(), new Hold(event.holdId(), event.amount(), event.reference(),
+                event.expiresAt(), event.allocations()));
+        event.allocations().forEach(a -> lots.get(a.grantId()).held += a.amount());
+        held += event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(TokenHoldCaptured event) {
+        resolve(event.holdId());
+        event.allocations().forEach(a -> {
+            Lot lot = lots.get(a.grantId());
+            lot.held -= a.amount();
+            lot.remaining -= a.amount();
+        });
+        held -= event.amount();
+        balance -= event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(TokenHoldReleased event) {
+        resolve(event.holdId());
+        event.allocations().forEach(a -> lots.get(a.grantId()).held -= a.amount());
+        held -= event.amount();
+    }
+
+    private void resolve(UUID holdId) {
+        activeHolds.remove(holdId);
+        resolvedHolds.add(holdId);
+    }
+
+    /** The tokens of one grant still in the wallet. */
+    private static final class Lot {
+        private final UUID grantId;
+        private final TokenCategory category;
+        private final Instant expiresAt;
+        private final long order;
+        private long remaining;
+        private long held;
+        private TokenGrantStatus closedAs;
+        private String closingReason;
+        private UUID closedBy;
+
+        private Lot(UUID grantId, TokenCategory category, long amount, Instant expiresAt, long order) {
+            this.grantId = grantId;
+            this.category = category;
+            this.remaining = amount;
+            this.expiresAt = expiresAt;
+            this.order = order;
+        }
+
+        private long unheld() {
+            return remaining - held;
+        }
+
+        private boolean isSpendable() {
+            return closedAs == null && unheld() > 0;
+        }
+
+        private void close(TokenGrantStatus status, String reason, UUID by) {
+            if (closedAs == null) {
+                closedAs = status;
+                closingReason = reason;
+                closedBy = by;
+            }
+        }
+    }
+
+    /** Tokens reserved and not yet captured or released. */
+    private record Hold(UUID holdId, long amount, String reference, Instant expiresAt,
+                        List<LotAllocation> allocations) {
+    }
+}

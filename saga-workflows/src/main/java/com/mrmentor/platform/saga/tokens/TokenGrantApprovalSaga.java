@@ -1,0 +1,87 @@
+package com.mrmentor.platform.saga.tokens;
+
+import com.mrmentor.platform.shared.common.MetadataKeys;
+import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
+import com.mrmentor.platform.shared.tokens.TokenGrantApproved;
+import com.mrmentor.platform.shared.tokens.TokenGrantLapsed;
+import com.mrmentor.platform.shared.tokens.TokenGrantRejected;
+import com.mrmentor.platform.shared.tokens.TokenGrantRequested;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Waits for the decision on a grant request and lets it lapse when nobody decides in time.
+ *
+ * <pre>
+ * TokenGrantRequested  → schedule lapse deadline (requestedAt + approval timeout)
+ * TokenGrantApproved   → cancel deadline, end
+ * TokenGrantRejected   → cancel deadline, end
+ * deadline             → LapseTokenGrant (the wallet ignores it if the request was decided meanwhile)
+ * TokenGrantLapsed     → end
+ * </pre>
+ */
+@Saga
+public class TokenGrantApprovalSaga {
+
+    static final String LAPSE_DEADLINE = "token-grant-approval-lapse";
+    /** The acting user recorded on commands the platform sends by itself. */
+    static final String SYSTEM_ACTOR = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(TokenGrantApprovalSaga.class);
+
+    private UUID userId;
+    private UUID grantId;
+    private String lapseScheduleId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "grantId")
+    public void on(TokenGrantRequested event, @Timestamp Instant requestedAt, DeadlineManager deadlines,
+                   TokenGrantApprovalProperties properties) {
+        userId = event.userId();
+        grantId = event.grantId();
+        lapseScheduleId = deadlines.schedule(requestedAt.plus(properties.approvalTimeout()), LAPSE_DEADLINE);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "grantId")
+    public void on(TokenGrantApproved event, DeadlineManager deadlines) {
+        deadlines.cancelSchedule(LAPSE_DEADLINE, lapseScheduleId);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "grantId")
+    public void on(TokenGrantRejected event, DeadlineManager deadlines) {
+        deadlines.cancelSchedule(LAPSE_DEADLINE, lapseScheduleId);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "grantId")
+    public void on(TokenGrantLapsed event) {
+        // the request is closed; nothing left to wait for
+    }
+
+    @DeadlineHandler(deadlineName = LAPSE_DEADLINE)
+    public void lapse(CommandGateway commands) {
+        commands.send(GenericCommandMessage.asCommandMessage(new LapseTokenGrant(userId, grantId))
+                                .andMetaData(Map.of(MetadataKeys.USER_ID, SYSTEM_ACTOR)),
+                (message, result) -> {
+                    if (result.isExceptional()) {
+                        log.error("Could not lapse grant request {} of user {}", grantId, userId,
+                                result.exceptionResult());
+                    }
+                });
+    }
+}

@@ -1,0 +1,12 @@
+package com.mrmentor.platform.shared.tokens;
+
+/**
+ * Asks for grants, newest first, optionally only those in one status (approvers list PENDING_APPROVAL); answered
+ * with a {@link TokenGrantPage}.
+ *
+ * @param status GRANTED, PENDING_APPROVAL, REJECTED, LAPSED, EXPIRED or REVOKED; null for all
+ * @param page   zero-based page number
+ * @param size   grants per page
+ */
+public record FindTokenGrants(TokenGrantStatus status, int page, int size) {
+}
