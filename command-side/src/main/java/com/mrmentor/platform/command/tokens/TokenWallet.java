@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.tokens;
 
+import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
 import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
@@ -28,6 +29,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -166,8 +169,8 @@ public class TokenWallet {
     @DeadlineHandler(deadlineName = GRANT_EXPIRY_DEADLINE)
     public void on(GrantExpiryDue due) {
         Lot lot = lots.get(due.grantId());
-        if (lot == null || lot.closedAs != null) {
-            return; // revoked meanwhile
+        if (lot == null || lot.closedAs != null || lot.remaining == 0) {
+            return; // revoked meanwhile, or used up: nothing left to expire
         }
         long expiring = lot.unheld();
         apply(new TokenGrantExpired(userId, lot.grantId, lot.category, expiring, balance - expiring, held));
@@ -196,7 +199,7 @@ public class TokenWallet {
         apply(new TokensHeld(userId, command.holdId(), command.amount(), command.reference(), command.expiresAt(),
                 allocate(command.amount()), command.placedBy(), balance, held + command.amount()));
         // The hold is not cancelled when resolved: the deadline handler ignores holds that are no longer active.
-        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, new HoldExpiryDue(command.holdId()));
+        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, bySystem(new HoldExpiryDue(command.holdId())));
     }
 
     @CommandHandler
@@ -235,7 +238,7 @@ public class TokenWallet {
         apply(new TokensGranted(userId, grantId, amount, category, reason, expiresAt, grantedBy, approvedBy,
                 balance + amount, held));
         if (expiresAt != null) {
-            deadlines.schedule(expiresAt, GRANT_EXPIRY_DEADLINE, new GrantExpiryDue(grantId));
+            deadlines.schedule(expiresAt, GRANT_EXPIRY_DEADLINE, bySystem(new GrantExpiryDue(grantId)));
         }
     }
 
@@ -284,6 +287,11 @@ public class TokenWallet {
             throw resolvedHolds.contains(holdId) ? TokenRules.holdAlreadyResolved() : TokenRules.holdNotFound();
         }
         return hold;
+    }
+
+    /** Deadlines act for the platform, not for the user whose command scheduled them. */
+    private static Message<?> bySystem(Object deadlinePayload) {
+        return new GenericMessage<>(deadlinePayload, Map.of(MetadataKeys.USER_ID, MetadataKeys.SYSTEM_ACTOR));
     }
 
     private static void requirePositive(long amount) {

@@ -9,6 +9,7 @@ import com.mrmentor.platform.shared.tokens.TokenGrantRequested;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
@@ -37,8 +38,6 @@ import java.util.UUID;
 public class TokenGrantApprovalSaga {
 
     static final String LAPSE_DEADLINE = "token-grant-approval-lapse";
-    /** The acting user recorded on commands the platform sends by itself. */
-    static final String SYSTEM_ACTOR = "system";
 
     private static final Logger log = LoggerFactory.getLogger(TokenGrantApprovalSaga.class);
 
@@ -73,10 +72,14 @@ public class TokenGrantApprovalSaga {
         // the request is closed; nothing left to wait for
     }
 
+    /**
+     * The deadline carries no payload. Axon binds a handler's first parameter to the payload, so that parameter is the
+     * deadline message itself: with the gateway first the handler would wait for a CommandGateway payload and never run.
+     */
     @DeadlineHandler(deadlineName = LAPSE_DEADLINE)
-    public void lapse(CommandGateway commands) {
+    public void lapse(DeadlineMessage<?> deadline, CommandGateway commands) {
         commands.send(GenericCommandMessage.asCommandMessage(new LapseTokenGrant(userId, grantId))
-                                .andMetaData(Map.of(MetadataKeys.USER_ID, SYSTEM_ACTOR)),
+                                .andMetaData(Map.of(MetadataKeys.USER_ID, MetadataKeys.SYSTEM_ACTOR)),
                 (message, result) -> {
                     if (result.isExceptional()) {
                         log.error("Could not lapse grant request {} of user {}", grantId, userId,

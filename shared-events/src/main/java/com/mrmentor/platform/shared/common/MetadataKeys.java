@@ -20,6 +20,9 @@ public final class MetadataKeys {
     /** The client's {@code Idempotency-Key} header, where it sent one. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
+    /** The {@link #USER_ID} of messages the platform sends by itself (deadlines, sagas). */
+    public static final String SYSTEM_ACTOR = "system";
+
     private MetadataKeys() {
     }
 }

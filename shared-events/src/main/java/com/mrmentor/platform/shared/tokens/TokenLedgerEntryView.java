@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param actor        the user who acted, null for the platform itself (expiries)
  * @param occurredAt   when
  */
-public record TokenLedgerEntryView(UUID entryId, long sequence, String type, long amount, long balanceAfter,
+public record TokenLedgerEntryView(String entryId, long sequence, String type, long amount, long balanceAfter,
                                    long heldAfter, TokenCategory category, String reference, String reason,
                                    UUID actor, Instant occurredAt) {
 }

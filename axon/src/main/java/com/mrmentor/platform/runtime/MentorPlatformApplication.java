@@ -1,0 +1,19 @@
+package com.mrmentor.platform.runtime;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/** Starts the whole platform in one process: command side, projections, query side and sagas. */
+@SpringBootApplication(scanBasePackages = "com.mrmentor.platform")
+@ConfigurationPropertiesScan("com.mrmentor.platform")
+@EntityScan("com.mrmentor.platform.projections")
+@EnableJpaRepositories("com.mrmentor.platform.projections")
+public class MentorPlatformApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MentorPlatformApplication.class, args);
+    }
+}

@@ -1,0 +1,52 @@
+package com.mrmentor.platform.runtime.messaging;
+
+import com.mrmentor.platform.shared.common.MetadataKeys;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** How messages carry their context, and what happens when an event handler fails. */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfig {
+
+    /** The one clock the platform reads time from; tests and aggregates receive it by injection. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Copies the request context of a message to everything handling it causes (events applied, commands a saga
+     * sends) and records the handled message's id as their causation id. Replaces Axon's default origin provider,
+     * whose {@code correlationId} would be a message id rather than the client's request id.
+     */
+    @Bean
+    public CorrelationDataProvider requestContextCorrelation() {
+        SimpleCorrelationDataProvider requestContext = new SimpleCorrelationDataProvider(MetadataKeys.USER_ID,
+                MetadataKeys.ROLES, MetadataKeys.PLATFORM, MetadataKeys.CORRELATION_ID, MetadataKeys.REQUEST_ID,
+                MetadataKeys.CLIENT_IP, MetadataKeys.IDEMPOTENCY_KEY);
+        return message -> {
+            Map<String, Object> correlation = new HashMap<>(requestContext.correlationDataFor(message));
+            correlation.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+            return correlation;
+        };
+    }
+
+    /**
+     * A failing projection must not skip the event and leave a silent gap (Axon's default logs and moves on): the
+     * error propagates, so the processor retries the batch, or parks the event in the dead-letter queue where one
+     * is enabled for the group.
+     */
+    @Bean
+    public ConfigurerModule propagateEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,94 @@
+package com.mrmentor.platform.runtime.security;
+
+import com.mrmentor.platform.runtime.web.IdempotencyFilter;
+import com.mrmentor.platform.runtime.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may call what. Every route the platform serves is listed here with its roles; a route not listed is denied
+ * to everyone, so a new endpoint is closed until someone states who may use it. Ownership rules (a user reads only
+ * their own wallet) are checked in the endpoint, where the resource is known.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String FINANCE = Role.FINANCE.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
+                            ProblemWriter problems, IdempotencyFilter idempotency) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+        http
+                .csrf(AbstractHttpConfigurer::disable) // stateless bearer tokens, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearerChallenge.commence(request, response, failure); // WWW-Authenticate header
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "A valid bearer token is required");
+                        }))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearerChallenge.commence(request, response, failure);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "A valid bearer token is required");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this")))
+                .authorizeHttpRequests(routes -> routes
+                        // the error page renders problems for requests already authorized or refused
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+
+                        // public
+                        .requestMatchers(POST, "/api/auth/login").permitAll()
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+
+                        // operations
+                        .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
+
+                        // token ledger: commands
+                        .requestMatchers(POST, "/api/tokens/grants").hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(POST, "/api/tokens/grants/*/approve", "/api/tokens/grants/*/reject")
+                        .hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(POST, "/api/tokens/grants/*/revoke").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/tokens/holds", "/api/tokens/holds/*/capture",
+                                "/api/tokens/holds/*/release").hasRole(ADMIN)
+
+                        // token ledger: queries (the endpoint also checks ownership of the wallet)
+                        .requestMatchers(GET, "/api/tokens/accounts/*", "/api/tokens/accounts/*/ledger",
+                                "/api/tokens/accounts/*/history").authenticated()
+                        .requestMatchers(GET, "/api/tokens/grants", "/api/tokens/grants/*")
+                        .hasAnyRole(ADMIN, FINANCE, AUDITOR)
+
+                        .anyRequest().denyAll())
+                .addFilterAfter(idempotency, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,36 @@
+package com.mrmentor.platform.runtime.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Security settings.
+ *
+ * @param jwt   how access tokens are signed and checked
+ * @param admin the bootstrap administrator ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD})
+ * @param users further users from configuration (until accounts exist), e.g. a finance approver
+ */
+@ConfigurationProperties("platform.security")
+public record SecurityProperties(Jwt jwt, BootstrapUser admin, @DefaultValue List<BootstrapUser> users) {
+
+    /**
+     * @param secret         base64 HMAC-SHA256 key, at least 32 bytes
+     * @param issuer         the {@code iss} claim written and required
+     * @param accessTokenTtl lifetime of an access token
+     */
+    public record Jwt(String secret, @DefaultValue("mentor-platform") String issuer,
+                      @DefaultValue("PT15M") Duration accessTokenTtl) {
+    }
+
+    /**
+     * @param email    sign-in e-mail
+     * @param password sign-in password (hashed with BCrypt when the server starts; never logged)
+     * @param roles    roles, e.g. ADMIN, FINANCE
+     * @param id       user id; derived from the e-mail when absent
+     */
+    public record BootstrapUser(String email, String password, @DefaultValue List<String> roles, String id) {
+    }
+}

@@ -1,0 +1,84 @@
+package com.mrmentor.platform.projections.tokens;
+
+import com.mrmentor.platform.shared.tokens.BalanceMovement;
+import com.mrmentor.platform.shared.tokens.TokenCategory;
+import com.mrmentor.platform.shared.tokens.TokenGrantExpired;
+import com.mrmentor.platform.shared.tokens.TokenGrantRevoked;
+import com.mrmentor.platform.shared.tokens.TokenHoldCaptured;
+import com.mrmentor.platform.shared.tokens.TokenHoldReleased;
+import com.mrmentor.platform.shared.tokens.TokenWalletEvent;
+import com.mrmentor.platform.shared.tokens.TokensGranted;
+import com.mrmentor.platform.shared.tokens.TokensHeld;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes one ledger line per event that moves tokens. A line is keyed by its event's id, so a redelivered event
+ * writes nothing twice.
+ */
+@Component
+@ProcessingGroup(TokenLedgerProjection.PROCESSING_GROUP)
+public class TokenLedgerProjection {
+
+    public static final String PROCESSING_GROUP = "token-ledger";
+
+    private final TokenLedgerEntryRepository entries;
+
+    public TokenLedgerProjection(TokenLedgerEntryRepository entries) {
+        this.entries = entries;
+    }
+
+    @EventHandler
+    void on(TokensGranted e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, "GRANT", e.category(), e.grantId().toString(), e.reason(),
+                e.approvedBy() != null ? e.approvedBy() : e.grantedBy());
+    }
+
+    @EventHandler
+    void on(TokenGrantExpired e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, "EXPIRY", e.category(), e.grantId().toString(), null, null);
+    }
+
+    @EventHandler
+    void on(TokenGrantRevoked e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, "REVOCATION", e.category(), e.grantId().toString(), e.reason(), e.revokedBy());
+    }
+
+    @EventHandler
+    void on(TokensHeld e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, "HOLD", null, e.reference(), null, e.placedBy());
+    }
+
+    @EventHandler
+    void on(TokenHoldCaptured e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, "CAPTURE", null, e.reference(), null, e.capturedBy());
+    }
+
+    @EventHandler
+    void on(TokenHoldReleased e, @MessageIdentifier String id, @SequenceNumber long seq, @Timestamp Instant at) {
+        write(id, seq, at, e, e.reason().name(), null, e.reference(), e.note(), e.releasedBy());
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteAllInBatch();
+    }
+
+    private void write(String eventId, long sequence, Instant at, BalanceMovement movement, String type,
+                       TokenCategory category, String reference, String reason, UUID actor) {
+        if (entries.existsById(eventId)) {
+            return;
+        }
+        entries.save(new TokenLedgerEntryEntity(eventId, ((TokenWalletEvent) movement).userId(), sequence, type,
+                movement.amount(), movement.balanceAfter(), movement.heldAfter(), category, reference, reason, actor,
+                at));
+    }
+}

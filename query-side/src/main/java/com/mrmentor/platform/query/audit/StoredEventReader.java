@@ -1,0 +1,51 @@
+package com.mrmentor.platform.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads an aggregate's events straight from the event table, read-only. This is the one place a query reads the
+ * store rather than a projection: an audit history must show the events themselves, not a model built from them.
+ * Payloads and metadata are stored as JSON (Jackson serializer), so they come back as JSON.
+ */
+@Component
+public class StoredEventReader {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Every event of {@code aggregateIdentifier}, oldest first. */
+    public List<StoredEvent> eventsOf(String aggregateIdentifier) {
+        return jdbc.query("SELECT global_index, sequence_number, event_identifier, type, payload_type, "
+                        + "payload_revision, time_stamp, payload, meta_data FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                (rs, row) -> new StoredEvent(rs.getLong("global_index"), rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"), rs.getString("type"), rs.getString("payload_type"),
+                        rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
+                        parse(rs.getBytes("payload")), parse(rs.getBytes("meta_data"))),
+                aggregateIdentifier);
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored event is not JSON", e);
+        }
+    }
+}
