@@ -13,6 +13,14 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories("com.mrmentor.platform.projections")
 public class MentorPlatformApplication {
 
+    static {
+        // Axon phones home for update checks; a server on a closed network must not. Operators may opt back in.
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(MentorPlatformApplication.class, args);
     }

@@ -1,0 +1,61 @@
+package com.mrmentor.platform.runtime.support;
+
+import com.mrmentor.platform.runtime.MentorPlatformApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.util.UUID;
+
+/**
+ * Base of the integration tests: the whole server on a random port, over real HTTP, on the local PostgreSQL. All
+ * test classes share one application context (one schema, cleaned when it starts), so each test works on fresh
+ * user ids and never assumes an empty database.
+ */
+@SpringBootTest(classes = MentorPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@Import(IntegrationTestConfig.class)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public abstract class IntegrationTest {
+
+    protected static final UUID STUDENT_ID = UUID.fromString("22222222-2222-4222-8222-222222222222");
+    protected static final UUID OTHER_STUDENT_ID = UUID.fromString("33333333-3333-4333-8333-333333333333");
+
+    @LocalServerPort
+    private int port;
+
+    private ApiClient api;
+
+    protected ApiClient api() {
+        if (api == null) {
+            api = new ApiClient(port);
+        }
+        return api;
+    }
+
+    protected String admin() {
+        return api().login("admin@test.local", "admin-test-password");
+    }
+
+    protected String secondAdmin() {
+        return api().login("admin2@test.local", "admin2-test-password");
+    }
+
+    protected String finance() {
+        return api().login("finance@test.local", "finance-test-password");
+    }
+
+    protected String auditor() {
+        return api().login("auditor@test.local", "auditor-test-password");
+    }
+
+    protected String student() {
+        return api().login("student@test.local", "student-test-password");
+    }
+
+    protected String otherStudent() {
+        return api().login("other-student@test.local", "other-student-test-password");
+    }
+}

@@ -1,0 +1,19 @@
+package com.mrmentor.platform.runtime.support;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Every test run starts from an empty schema: Flyway drops what an earlier run left, then migrates. */
+@TestConfiguration(proxyBeanMethods = false)
+public class IntegrationTestConfig {
+
+    @Bean
+    FlywayMigrationStrategy cleanThenMigrate() {
+        return (Flyway flyway) -> {
+            flyway.clean();
+            flyway.migrate();
+        };
+    }
+}
