@@ -1,6 +1,10 @@
 package com.mrmentor.platform.runtime.messaging;
 
 import com.mrmentor.platform.shared.common.MetadataKeys;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -11,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** How messages carry their context, and what happens when an event handler fails. */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +43,25 @@ public class MessagingConfig {
             correlation.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
             return correlation;
         };
+    }
+
+    /** Commands that lose an append race to another node are retried a few times before the client hears of it. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        IntervalRetryScheduler.Builder retry = IntervalRetryScheduler.builder()
+                .retryExecutor(retryExecutor)
+                .maxRetryCount(3)
+                .retryInterval(25);
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(retry))
+                .build();
     }
 
     /**
