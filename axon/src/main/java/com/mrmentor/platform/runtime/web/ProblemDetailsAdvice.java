@@ -154,6 +154,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return validationProblem(List.of(Map.of("field", path(mismatch),
                     "message", "wrong type, expected " + mismatch.getTargetType().getSimpleName())));
         }
+        if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            return validationProblem(List.of(Map.of("field", "body", "message", "a JSON body is required")));
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body is not valid JSON");
     }
 

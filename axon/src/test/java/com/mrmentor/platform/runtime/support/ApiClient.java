@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small real HTTP client for the tests: JSON in, status + headers + JSON out. */
+/** A small real HTTP client for the tests: JSON in, status + headers + JSON out (raw text for other bodies). */
 public final class ApiClient {
 
     /** One HTTP response. */
@@ -85,7 +85,8 @@ public final class ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank()
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = !isJson || response.body() == null || response.body().isBlank()
                     ? MissingNode.getInstance() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers(), json, response.body());
         } catch (IOException e) {

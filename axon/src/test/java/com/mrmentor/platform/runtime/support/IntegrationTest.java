@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.support;
 
 import com.mrmentor.platform.runtime.MentorPlatformApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -12,10 +13,12 @@ import java.util.UUID;
 /**
  * Base of the integration tests: the whole server on a random port, over real HTTP, on the local PostgreSQL. All
  * test classes share one application context (one schema, cleaned when it starts), so each test works on fresh
- * user ids and never assumes an empty database.
+ * user ids and never assumes an empty database. Metrics export stays on as in production (Spring Boot turns it off
+ * in tests by default), so that {@code /actuator/prometheus} exists.
  */
 @SpringBootTest(classes = MentorPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@AutoConfigureObservability(tracing = false)
 @Import(IntegrationTestConfig.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class IntegrationTest {

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.saga.tokens;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
 import com.mrmentor.platform.shared.tokens.TokenGrantApproved;
@@ -33,8 +34,12 @@ import java.util.UUID;
  * deadline             → LapseTokenGrant (the wallet ignores it if the request was decided meanwhile)
  * TokenGrantLapsed     → end
  * </pre>
+ *
+ * <p>Sagas are serialized with Jackson, which by default sees only public fields and getters: without field
+ * visibility the stored saga is {@code {}} and the deadline would fire on a saga that knows no grant.
  */
 @Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class TokenGrantApprovalSaga {
 
     static final String LAPSE_DEADLINE = "token-grant-approval-lapse";
