@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,10 +38,13 @@ public final class TokenLedgerBenchmark {
     private static final int PORT = 18_080;
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final long STARTING_TOKENS = 10_000_000;
-    /** One capture in this many is followed by polling the read model until it shows the capture. */
-    private static final int LAG_SAMPLE_EVERY = 10;
+    /** Between two reads of the account while waiting for the read model; bounds the lag figure's resolution. */
+    private static final long LAG_POLL_MILLIS = 1;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();    /** Hold+capture pairs completed per wallet, to know what its balance must be. */
+    private final Map<UUID, Long> pairsDone = new ConcurrentHashMap<>();
+    /** One capture in this many is followed by polling the read model until it shows the capture (0: never). */
+    private int lagSampleEvery = 10;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -48,7 +52,9 @@ public final class TokenLedgerBenchmark {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        new TokenLedgerBenchmark().run(
+        TokenLedgerBenchmark benchmark = new TokenLedgerBenchmark();
+        benchmark.lagSampleEvery = Integer.parseInt(options.getOrDefault("lag-sample-every", "10"));
+        benchmark.run(
                 options.getOrDefault("server-jar", "axon/target/axon-0.1.0-SNAPSHOT.jar"),
                 Integer.parseInt(options.getOrDefault("clients", "8")),
                 Integer.parseInt(options.getOrDefault("seconds", "30")),
@@ -117,14 +123,12 @@ public final class TokenLedgerBenchmark {
             pairsDone.merge(wallet, 1L, Long::sum);
             stats.holdNanos.add(t1 - t0);
             stats.captureNanos.add(t2 - t1);
-            if (measure && stats.captureNanos.size() % LAG_SAMPLE_EVERY == 0) {
+            if (measure && lagSampleEvery > 0 && stats.captureNanos.size() % lagSampleEvery == 0) {
                 stats.lagNanos.add(awaitReadModel(token, wallet, t2));
             }
         }
         return stats;
     }
-
-    private final Map<UUID, Long> pairsDone = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Polls the account until its balance reflects every capture so far; returns the time since {@code since}. */
     private long awaitReadModel(String token, UUID wallet, long since) throws Exception {
@@ -134,7 +138,7 @@ public final class TokenLedgerBenchmark {
             if (account.get("balance").asLong() <= expectedBalance) {
                 return System.nanoTime() - since;
             }
-            Thread.onSpinWait();
+            Thread.sleep(LAG_POLL_MILLIS);
         }
     }
 

@@ -109,6 +109,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (exception instanceof ErrorResponse errorResponse) {
             return ResponseEntity.status(errorResponse.getStatusCode()).body(errorResponse.getBody());
         }
+        // A rule can also refuse while the command commits (a subscribing handler), wrapped by the processor.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return ruleViolation(violation);
+            }
+        }
         log.error("Unhandled error", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; the request id in X-Request-Id helps us find it");

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
 import com.mrmentor.platform.runtime.support.TokenApi;
+import com.mrmentor.platform.shared.common.RuleViolation;
+import com.mrmentor.platform.shared.tokens.PlaceTokenHold;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /** Two-phase spending: tokens are held, then captured, released, or released by themselves when the hold expires. */
@@ -182,5 +186,31 @@ class TokenHoldsIT extends IntegrationTest {
     private long scheduledTasksMentioning(UUID id) {
         return jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') "
                 + "IN task_data) > 0", Long.class, id.toString());
+    }
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Test
+    void theIdOfAResolvedHoldCanNeverBeUsedAgainEvenByAnInternalCaller() {
+        String admin = admin();
+        UUID user = UUID.randomUUID();
+        tokens().grant(admin, user, 10, "PAID");
+        UUID holdId = tokens().hold(admin, user, 2);
+        assertThat(tokens().capture(admin, holdId).status()).isEqualTo(200);
+        List<String> before = tokens().eventTypes(admin, user);
+
+        // A workflow retrying with the same hold id must not spend twice.
+        Throwable refused = catchThrowable(() -> commandGateway.sendAndWait(new PlaceTokenHold(user, holdId, 2,
+                "retried booking", Instant.now().plus(Duration.ofHours(1)), user)));
+
+        assertThat(refused).isNotNull();
+        Throwable cause = refused;
+        while (cause != null && !(cause instanceof RuleViolation)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).isInstanceOfSatisfying(RuleViolation.class,
+                violation -> assertThat(violation.code()).isEqualTo("duplicate-hold"));
+        assertThat(tokens().eventTypes(admin, user)).isEqualTo(before);
     }
 }

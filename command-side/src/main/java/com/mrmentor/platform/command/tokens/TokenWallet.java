@@ -1,5 +1,7 @@
 package com.mrmentor.platform.command.tokens;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
@@ -41,11 +43,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,7 +57,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * once; a grant above the threshold is credited only after a second, different user approves it. Held tokens of a
  * grant that expires or is revoked stay held: captured they count as spent, released they are removed then.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = TokenWalletSnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class TokenWallet {
 
     static final String GRANT_EXPIRY_DEADLINE = "token-grant-expiry";
@@ -76,7 +78,6 @@ public class TokenWallet {
     private final Map<UUID, TokenGrantRequested> pendingGrants = new HashMap<>();
     private final Map<UUID, Lot> lots = new LinkedHashMap<>();
     private final Map<UUID, Hold> activeHolds = new HashMap<>();
-    private final Set<UUID> resolvedHolds = new HashSet<>();
     private long balance;
     private long held;
 
@@ -188,7 +189,9 @@ public class TokenWallet {
         if (command.expiresAt() == null || !command.expiresAt().isAfter(clock.instant())) {
             throw TokenRules.expiryNotInFuture("hold");
         }
-        if (activeHolds.containsKey(command.holdId()) || resolvedHolds.contains(command.holdId())) {
+        // The id of a resolved hold is refused by TokenWalletDirectory (unique across all wallets), so the wallet
+        // need not remember every hold it ever had: its snapshots stay the size of its open business.
+        if (activeHolds.containsKey(command.holdId())) {
             throw TokenRules.duplicateHold();
         }
         long available = balance - held;
@@ -284,7 +287,9 @@ public class TokenWallet {
     private Hold activeHold(UUID holdId) {
         Hold hold = activeHolds.get(holdId);
         if (hold == null) {
-            throw resolvedHolds.contains(holdId) ? TokenRules.holdAlreadyResolved() : TokenRules.holdNotFound();
+            // Commands reach the wallet only for holds the directory knows (unknown ids are a 404 before that),
+            // so a hold that is not active here was captured, released or expired.
+            throw TokenRules.holdAlreadyResolved();
         }
         return hold;
     }
@@ -390,20 +395,25 @@ public class TokenWallet {
 
     private void resolve(UUID holdId) {
         activeHolds.remove(holdId);
-        resolvedHolds.add(holdId);
     }
 
     /** The tokens of one grant still in the wallet. */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
     private static final class Lot {
-        private final UUID grantId;
-        private final TokenCategory category;
-        private final Instant expiresAt;
-        private final long order;
+        private UUID grantId;
+        private TokenCategory category;
+        private Instant expiresAt;
+        private long order;
         private long remaining;
         private long held;
         private TokenGrantStatus closedAs;
         private String closingReason;
         private UUID closedBy;
+
+        /** For snapshots. */
+        private Lot() {
+        }
 
         private Lot(UUID grantId, TokenCategory category, long amount, Instant expiresAt, long order) {
             this.grantId = grantId;

@@ -5,6 +5,7 @@ import com.mrmentor.platform.shared.tokens.TokensGranted;
 import com.mrmentor.platform.shared.tokens.TokensHeld;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,8 @@ import java.util.UUID;
  *
  * <p>Owned by the command side and never exposed as a read model. Its processing group runs as a
  * <em>subscribing</em> processor (see {@code application.yml}), so the row is written in the same transaction as
- * the event that creates the grant or hold: a client can approve or capture right after the 201.
+ * the event that creates the grant or hold: a client can approve or capture right after the 201. Its primary key
+ * also makes hold ids unique for good, which the wallet aggregate relies on instead of remembering every hold.
  */
 @Component
 @ProcessingGroup(TokenWalletDirectory.PROCESSING_GROUP)
@@ -41,9 +43,15 @@ public class TokenWalletDirectory {
         remember(event.grantId(), "GRANT", event.userId());
     }
 
+    /** Hold ids are unique across all wallets and all time: a reused id fails the command that reuses it. */
     @EventHandler
     void on(TokensHeld event) {
-        remember(event.holdId(), "HOLD", event.userId());
+        try {
+            jdbc.update("INSERT INTO token_wallet_directory (reference_id, reference_kind, user_id) VALUES (?, ?, ?)",
+                    event.holdId(), "HOLD", event.userId());
+        } catch (DuplicateKeyException reused) {
+            throw TokenRules.duplicateHold();
+        }
     }
 
     /** The owner of the wallet holding {@code grantId}, if the grant exists. */

@@ -614,19 +614,6 @@ class TokenWalletTest {
                .expectException(violation("duplicate-hold"));
     }
 
-    @Test
-    void holdWithTheIdOfAResolvedHoldIsRefused() {
-        Instant expiry = NOW.plus(Duration.ofHours(1));
-        fixture.givenCurrentTime(NOW)
-               .andGiven(opened(), granted(G1, 50, PAID, null, 50, 0),
-                         new TokensHeld(USER, H1, 10, BOOKING, expiry, List.of(lot(G1, PAID, 10)), SPENDER, 50, 10),
-                         new TokenHoldReleased(USER, H1, 10, BOOKING, List.of(lot(G1, PAID, 10)),
-                                               HoldReleaseReason.RELEASED, null, SPENDER, 50, 0))
-               .when(hold(H1, 10, expiry))
-               .expectNoEvents()
-               .expectException(violation("duplicate-hold"));
-    }
-
     // ---- spending order ------------------------------------------------------------------------------------------
 
     @Test
@@ -735,13 +722,15 @@ class TokenWalletTest {
     }
 
     @Test
-    void capturingAnUnknownHoldIsRefused() {
+    void capturingAHoldThatIsNotActiveHereIsRefusedAsResolved() {
+        // Unknown hold ids are answered 404 by the directory before a command is sent; the wallet itself only
+        // knows its active holds.
         fixture.givenCurrentTime(NOW)
                .andGiven(walletWithHold())
                .when(new CaptureTokenHold(USER, H2, SPENDER))
                .expectNoEvents()
                .expectException(RuleViolation.class)
-               .expectException(violation("hold-not-found"));
+               .expectException(violation("hold-already-resolved"));
     }
 
     @Test
@@ -766,12 +755,12 @@ class TokenWalletTest {
     }
 
     @Test
-    void releasingAnUnknownHoldIsRefused() {
+    void releasingAHoldThatIsNotActiveHereIsRefusedAsResolved() {
         fixture.givenCurrentTime(NOW)
                .andGiven(walletWithHold())
                .when(new ReleaseTokenHold(USER, H2, SPENDER, null))
                .expectNoEvents()
-               .expectException(violation("hold-not-found"));
+               .expectException(violation("hold-already-resolved"));
     }
 
     // ---- hold expiry ---------------------------------------------------------------------------------------------

@@ -1,0 +1,27 @@
+package com.mrmentor.platform.command.tokens;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Snapshots of busy wallets. Without them every command replays the wallet's whole stream, which the benchmark
+ * showed growing linearly with a wallet's age (docs/performance.md). A snapshot every
+ * {@code platform.tokens.snapshot-threshold} events bounds a load to one snapshot plus at most that many events.
+ * Snapshots, unlike an aggregate cache, stay correct when several nodes write to the same event store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TokenWalletSnapshots {
+
+    static final String TRIGGER = "tokenWalletSnapshotTrigger";
+
+    @Bean(TRIGGER)
+    SnapshotTriggerDefinition tokenWalletSnapshotTrigger(Snapshotter snapshotter,
+                                                         @Value("${platform.tokens.snapshot-threshold:100}")
+                                                         int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}
