@@ -40,10 +40,8 @@ public class TokenGrantProjection {
     @EventHandler
     void on(TokenGrantRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
         if (!grants.existsById(e.grantId())) {
-            TokenGrantEntity grant = new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(),
-                    TokenGrantStatus.PENDING_APPROVAL, e.reason(), e.expiresAt(), e.requestedBy(), at);
-            grant.markApplied(seq);
-            grants.save(grant);
+            insert(new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(),
+                    TokenGrantStatus.PENDING_APPROVAL, e.reason(), e.expiresAt(), e.requestedBy(), at), seq);
         }
     }
 
@@ -57,10 +55,8 @@ public class TokenGrantProjection {
         if (grants.existsById(e.grantId())) {
             change(e.grantId(), seq, TokenGrantEntity::credit);
         } else {
-            TokenGrantEntity grant = new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(),
-                    TokenGrantStatus.GRANTED, e.reason(), e.expiresAt(), e.grantedBy(), at);
-            grant.markApplied(seq);
-            grants.save(grant);
+            insert(new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(), TokenGrantStatus.GRANTED,
+                    e.reason(), e.expiresAt(), e.grantedBy(), at), seq);
         }
     }
 
@@ -94,6 +90,11 @@ public class TokenGrantProjection {
     @ResetHandler
     void reset() {
         grants.deleteAllInBatch();
+    }
+
+    private void insert(TokenGrantEntity grant, long sequence) {
+        grant.markApplied(sequence);
+        grants.save(grant);
     }
 
     private void change(UUID grantId, long sequence, Consumer<TokenGrantEntity> change) {
