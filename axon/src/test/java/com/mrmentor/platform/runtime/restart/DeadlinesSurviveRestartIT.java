@@ -1,0 +1,108 @@
+package com.mrmentor.platform.runtime.restart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.runtime.support.ApiClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.mrmentor.platform.runtime.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Deadlines are persistent: a hold placed on one server process is released at its expiry by the next process,
+ * after the first one was killed. Runs the packaged server jar twice against its own PostgreSQL database.
+ */
+class DeadlinesSurviveRestartIT {
+
+    private static final String DATABASE = "mentor_platform_restart_test";
+    private static final String ADMIN_PASSWORD = "restart-admin-password";
+    private final List<Process> servers = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aHoldPlacedBeforeAKillIsReleasedAtItsExpiryByTheNextServer() throws Exception {
+        recreateDatabase();
+        int port = freePort();
+        ApiClient api = new ApiClient(port);
+
+        Process first = startServer(port, "first");
+        String admin = api.login("admin@restart.local", ADMIN_PASSWORD);
+        UUID user = UUID.randomUUID();
+        assertThat(api.post("/api/tokens/grants", admin,
+                json("userId", user, "amount", 5, "category", "PAID", "reason", "restart")).status()).isEqualTo(201);
+        ApiClient.Response hold = api.post("/api/tokens/holds", admin, json("userId", user, "amount", 3,
+                "reference", "booking-before-restart", "expiresAt", Instant.now().plusSeconds(25).toString()));
+        assertThat(hold.status()).isEqualTo(201);
+
+        first.destroyForcibly().waitFor();
+        startServer(port, "second");
+        String adminAgain = api.login("admin@restart.local", ADMIN_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode account = api.get("/api/tokens/accounts/" + user, adminAgain).body();
+            assertThat(account.get("held").asLong()).isZero();
+            assertThat(account.get("available").asLong()).isEqualTo(5);
+        });
+        JsonNode ledger = api.get("/api/tokens/accounts/" + user + "/ledger", adminAgain).body().get("entries");
+        assertThat(ledger.get(0).get("type").asText()).isEqualTo("EXPIRED");
+        assertThat(ledger.get(0).get("reference").asText()).isEqualTo("booking-before-restart");
+    }
+
+    private Process startServer(int port, String name) throws Exception {
+        File jar = new File("target").listFiles((dir, file) -> file.matches("axon-.*\\.jar")
+                && !file.endsWith("-sources.jar") && !file.endsWith(".original"))[0];
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
+                "--spring.profiles.active=postgres", "--server.port=" + port, "--db-scheduler.polling-interval=1s",
+                "--logging.structured.format.console=", "--logging.level.root=WARN");
+        builder.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        builder.environment().put("DB_USER", "postgres");
+        builder.environment().put("JWT_SECRET", "cmVzdGFydC10ZXN0LWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTEyMzQ1");
+        builder.environment().put("ADMIN_EMAIL", "admin@restart.local");
+        builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.redirectErrorStream(true).redirectOutput(new File("target/restart-" + name + "-server.log"));
+        Process server = builder.start();
+        servers.add(server);
+        ApiClient api = new ApiClient(port);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(server.isAlive()).as("server %s is running (see target/restart-%s-server.log)", name, name)
+                    .isTrue();
+            try {
+                return api.get("/actuator/health", null).status() == 200;
+            } catch (RuntimeException notYetListening) {
+                return false;
+            }
+        });
+        return server;
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
