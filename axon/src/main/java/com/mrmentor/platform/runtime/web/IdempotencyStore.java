@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,11 @@ class IdempotencyStore {
     void release(String principal, String key) {
         jdbc.update("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ? AND completed = FALSE",
                 principal, key);
+    }
+
+    /** Forgets every key claimed before {@code cutoff}; returns how many. */
+    int purgeCreatedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", Timestamp.from(cutoff));
     }
 
     private Timestamp now() {

@@ -4,6 +4,8 @@ import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
 import com.mrmentor.platform.runtime.support.TokenApi;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -153,5 +155,31 @@ class IdempotencyIT extends IntegrationTest {
                 granted.get(0).body().get("grantId").asText());
         assertThat(tokens().eventTypes(admin, user)).filteredOn("TokensGranted"::equals).hasSize(1);
         assertThat(tokens().settledAccount(admin, user).get("balance").asLong()).isEqualTo(30);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IdempotencyStore store;
+
+    @Test
+    void afterTheRetentionWindowAKeyActsAgainAndAnHourlyPurgeIsScheduled() {
+        String admin = admin();
+        UUID user = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        assertThat(grantWithKey(admin, key, user, 7).status()).isEqualTo(201);
+
+        // The first use is two days old; the purge (hourly in production) forgets it.
+        jdbc.update("UPDATE idempotency_record SET created_at = ? WHERE idempotency_key = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(2))), key);
+        assertThat(store.purgeCreatedBefore(Instant.now().minus(Duration.ofDays(1)))).isGreaterThanOrEqualTo(1);
+
+        ApiClient.Response again = grantWithKey(admin, key, user, 7);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotency-Replayed")).isNull();
+        assertThat(tokens().eventTypes(admin, user)).filteredOn("TokensGranted"::equals).hasSize(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class,
+                "idempotency-record-purge")).isEqualTo(1);
     }
 }
