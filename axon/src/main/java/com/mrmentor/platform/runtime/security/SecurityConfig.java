@@ -15,6 +15,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -31,14 +45,37 @@ public class SecurityConfig {
     private static final String FINANCE = Role.FINANCE.name();
     private static final String AUDITOR = Role.AUDITOR.name();
 
+    /** The API answers JSON only: nothing may be loaded or framed from its responses. */
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** Swagger UI needs its own scripts, styles (some inline) and data-URI images. */
+    private static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'";
+    private static final RequestMatcher DOCS_PAGES = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
-                            ProblemWriter problems, IdempotencyFilter idempotency) throws Exception {
+                            ProblemWriter problems, IdempotencyFilter idempotency, SecurityProperties properties)
+            throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         http
                 .csrf(AbstractHttpConfigurer::disable) // stateless bearer tokens, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
+                .cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
+                .headers(headers -> headers
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // sent on every response: browsers ignore it over plain HTTP, and behind a TLS proxy the
+                        // server may not know the original scheme
+                        .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                .includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCS_PAGES,
+                                new StaticHeadersWriter("Content-Security-Policy", DOCS_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCS_PAGES),
+                                new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
@@ -85,6 +122,21 @@ public class SecurityConfig {
                         .anyRequest().denyAll())
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Only the configured origins; credentials are bearer tokens in a header, so no cookies are allowed. */
+    private static CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id",
+                "X-Platform"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Idempotency-Replayed", "Retry-After"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     @Bean

@@ -12,9 +12,17 @@ import java.util.List;
  * @param jwt   how access tokens are signed and checked
  * @param admin the bootstrap administrator ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD})
  * @param users further users from configuration (until accounts exist), e.g. a finance approver
+ * @param cors  cross-origin access for browser frontends
  */
 @ConfigurationProperties("platform.security")
-public record SecurityProperties(Jwt jwt, BootstrapUser admin, @DefaultValue List<BootstrapUser> users) {
+public record SecurityProperties(Jwt jwt, BootstrapUser admin, @DefaultValue List<BootstrapUser> users,
+                                 @DefaultValue Cors cors) {
+
+    /**
+     * @param allowedOrigins browser origins allowed to call the API (e.g. the web frontend); none by default
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
 
     /**
      * @param secret         base64 HMAC-SHA256 key, at least 32 bytes

@@ -148,6 +148,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof RequestSizeLimitFilter.PayloadTooLarge tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validationProblem(List.of(Map.of("field", path(unknown), "message", "unknown field")));
         }

@@ -54,6 +54,6 @@ class JwtKeyPolicyTest {
 
     private static SecurityProperties properties(String secret) {
         return new SecurityProperties(new SecurityProperties.Jwt(secret, "mentor-platform", Duration.ofMinutes(15)),
-                null, List.of());
+                null, List.of(), new SecurityProperties.Cors(List.of()));
     }
 }
