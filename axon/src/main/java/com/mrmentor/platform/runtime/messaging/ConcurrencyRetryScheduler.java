@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.messaging;
 
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -17,7 +18,8 @@ class ConcurrencyRetryScheduler extends IntervalRetryScheduler {
     @Override
     protected boolean isExplicitlyNonTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            // AggregateStreamCreationException: two nodes created the same wallet at once
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return false;
             }
         }

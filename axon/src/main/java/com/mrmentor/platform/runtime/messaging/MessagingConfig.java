@@ -46,6 +46,13 @@ public class MessagingConfig {
                 MetadataKeys.CLIENT_IP, MetadataKeys.IDEMPOTENCY_KEY);
         return message -> {
             Map<String, Object> correlation = new HashMap<>(requestContext.correlationDataFor(message));
+            if (MetadataKeys.SYSTEM_ACTOR.equals(correlation.get(MetadataKeys.USER_ID))) {
+                // A deadline acts for the platform: keep the chain (correlation, platform), not the person's
+                // roles, address or key from the request that once scheduled it.
+                correlation.put(MetadataKeys.ROLES, MetadataKeys.SYSTEM_ACTOR);
+                correlation.remove(MetadataKeys.CLIENT_IP);
+                correlation.remove(MetadataKeys.IDEMPOTENCY_KEY);
+            }
             correlation.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
             return correlation;
         };

@@ -10,6 +10,7 @@ import com.mrmentor.platform.shared.common.RuleViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +63,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return unexpected(exception);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrentChange(ConcurrencyException exception) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentChange(Exception exception) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Someone else changed the same thing at the same moment; retry the request");
     }

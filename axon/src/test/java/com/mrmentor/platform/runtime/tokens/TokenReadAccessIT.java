@@ -257,4 +257,25 @@ class TokenReadAccessIT extends IntegrationTest {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         return response.body();
     }
+
+    @Test
+    void theOwnerSeesTheirEventsWithTheirChainButNotTheStaffsAddressRolesOrKeys() {
+        String admin = admin();
+        api().post("/api/tokens/grants", admin, json("userId", STUDENT_ID, "amount", 3, "category", "PAID",
+                "reason", "owner view"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        JsonNode history = api().get("/api/tokens/accounts/" + STUDENT_ID + "/history", student()).body();
+
+        assertThat(history.size()).isGreaterThanOrEqualTo(2);
+        history.forEach(event -> {
+            JsonNode metadata = event.get("metadata");
+            assertThat(metadata.has("userId")).isTrue();
+            assertThat(metadata.has("correlationId")).isTrue();
+            assertThat(metadata.has("clientIp")).isFalse();
+            assertThat(metadata.has("roles")).isFalse();
+            assertThat(metadata.has("idempotencyKey")).isFalse();
+        });
+        JsonNode staffView = api().get("/api/tokens/accounts/" + STUDENT_ID + "/history", auditor()).body();
+        assertThat(staffView.get(staffView.size() - 1).get("metadata").has("clientIp")).isTrue();
+    }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -36,6 +37,9 @@ import java.util.UUID;
 @RequestMapping("/api/tokens")
 @Tag(name = "Tokens: commands")
 public class TokenCommandController {
+
+    /** No request moves more tokens than this (₹300 each: far beyond any real grant; keeps sums far from overflow). */
+    static final long MAX_TOKENS_PER_REQUEST = 1_000_000_000L;
 
     private final CommandSender commands;
     private final TokenWalletDirectory directory;
@@ -117,7 +121,7 @@ public class TokenCommandController {
 
     /** Body of {@code POST /api/tokens/grants}. */
     public record GrantRequest(@NotNull UUID userId,
-                               @NotNull @Positive Long amount,
+                               @NotNull @Positive @Max(MAX_TOKENS_PER_REQUEST) Long amount,
                                @NotNull TokenCategory category,
                                @NotBlank @Size(max = 500) String reason,
                                Instant expiresAt) {
@@ -133,7 +137,7 @@ public class TokenCommandController {
 
     /** Body of {@code POST /api/tokens/holds}. */
     public record HoldRequest(@NotNull UUID userId,
-                              @NotNull @Positive Long amount,
+                              @NotNull @Positive @Max(MAX_TOKENS_PER_REQUEST) Long amount,
                               @NotBlank @Size(max = 200) String reference,
                               @NotNull Instant expiresAt) {
     }

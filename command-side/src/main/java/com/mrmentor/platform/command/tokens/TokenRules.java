@@ -46,6 +46,16 @@ final class TokenRules {
                 "The grant's expiry passed while it waited for approval; request it again");
     }
 
+    static RuleViolation grantRequestLapsed() {
+        return new RuleViolation("grant-request-lapsed", Kind.CONFLICT,
+                "The grant request was not decided within its approval window and has lapsed");
+    }
+
+    static RuleViolation amountTooLarge() {
+        return new RuleViolation("amount-too-large", Kind.UNPROCESSABLE,
+                "The wallet cannot hold that many tokens");
+    }
+
     static RuleViolation grantNotRevocable(Object status) {
         return new RuleViolation("grant-not-revocable", Kind.CONFLICT,
                 "Only a granted lot with tokens left can be revoked; this grant is " + status);

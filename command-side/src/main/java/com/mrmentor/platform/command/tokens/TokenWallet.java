@@ -107,7 +107,8 @@ public class TokenWallet {
         }
         if (policy.needsApproval(command.amount())) {
             apply(new TokenGrantRequested(userId, command.grantId(), command.amount(), command.category(),
-                    command.reason(), command.expiresAt(), command.requestedBy(), policy.approvalThreshold()));
+                    command.reason(), command.expiresAt(), command.requestedBy(), policy.approvalThreshold(),
+                    clock.instant().plus(policy.approvalTimeout())));
             return TokenGrantStatus.PENDING_APPROVAL;
         }
         credit(command.grantId(), command.amount(), command.category(), command.reason(), command.expiresAt(),
@@ -117,7 +118,7 @@ public class TokenWallet {
 
     @CommandHandler
     public TokenGrantStatus handle(ApproveTokenGrant command, DeadlineManager deadlines, Clock clock) {
-        TokenGrantRequested request = pendingRequest(command.grantId());
+        TokenGrantRequested request = decidableRequest(command.grantId(), clock);
         if (request.requestedBy().equals(command.approvedBy())) {
             throw TokenRules.selfApproval();
         }
@@ -131,11 +132,11 @@ public class TokenWallet {
     }
 
     @CommandHandler
-    public TokenGrantStatus handle(RejectTokenGrant command) {
+    public TokenGrantStatus handle(RejectTokenGrant command, Clock clock) {
         if (isBlank(command.reason())) {
             throw TokenRules.missing("reason");
         }
-        pendingRequest(command.grantId());
+        decidableRequest(command.grantId(), clock);
         apply(new TokenGrantRejected(userId, command.grantId(), command.rejectedBy(), command.reason()));
         return TokenGrantStatus.REJECTED;
     }
@@ -194,6 +195,7 @@ public class TokenWallet {
         if (activeHolds.containsKey(command.holdId())) {
             throw TokenRules.duplicateHold();
         }
+        expireOverdueLots(clock.instant());
         long available = balance - held;
         if (available < command.amount()) {
             throw TokenRules.insufficientTokens(available, command.amount());
@@ -238,10 +240,29 @@ public class TokenWallet {
 
     private void credit(UUID grantId, long amount, TokenCategory category, String reason, Instant expiresAt,
                         UUID grantedBy, UUID approvedBy, DeadlineManager deadlines) {
+        long balanceAfter;
+        try {
+            balanceAfter = Math.addExact(balance, amount);
+        } catch (ArithmeticException overflow) {
+            throw TokenRules.amountTooLarge();
+        }
         apply(new TokensGranted(userId, grantId, amount, category, reason, expiresAt, grantedBy, approvedBy,
-                balance + amount, held));
+                balanceAfter, held));
         if (expiresAt != null) {
             deadlines.schedule(expiresAt, GRANT_EXPIRY_DEADLINE, bySystem(new GrantExpiryDue(grantId)));
+        }
+    }
+
+    /**
+     * Expires, now, lots whose expiry has passed but whose deadline has not fired yet (the scheduler polls, and may
+     * be down): their tokens must not be spent. The deadline then finds the lot closed and does nothing.
+     */
+    private void expireOverdueLots(Instant now) {
+        for (Lot lot : List.copyOf(lots.values())) {
+            if (lot.closedAs == null && lot.remaining > 0 && lot.expiresAt != null && !lot.expiresAt.isAfter(now)) {
+                long expiring = lot.unheld();
+                apply(new TokenGrantExpired(userId, lot.grantId, lot.category, expiring, balance - expiring, held));
+            }
         }
     }
 
@@ -273,6 +294,15 @@ public class TokenWallet {
             }
         }
         return List.copyOf(allocations);
+    }
+
+    /** A pending request still inside its approval window; the saga's lapse may arrive later, or never. */
+    private TokenGrantRequested decidableRequest(UUID grantId, Clock clock) {
+        TokenGrantRequested request = pendingRequest(grantId);
+        if (!clock.instant().isBefore(request.decideBy())) {
+            throw TokenRules.grantRequestLapsed();
+        }
+        return request;
     }
 
     private TokenGrantRequested pendingRequest(UUID grantId) {

@@ -45,6 +45,7 @@ class TokenWalletTest {
 
     private static final Instant NOW = Instant.parse("2025-03-10T09:00:00Z");
     private static final long THRESHOLD = 100;
+    private static final Duration APPROVAL_TIMEOUT = Duration.ofDays(7);
 
     private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final UUID ADMIN = UUID.fromString("00000000-0000-0000-0000-0000000000ad");
@@ -65,7 +66,7 @@ class TokenWalletTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(TokenWallet.class);
-        fixture.registerInjectableResource(new TokenPolicy(THRESHOLD));
+        fixture.registerInjectableResource(new TokenPolicy(THRESHOLD, APPROVAL_TIMEOUT));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         // Lot has identity equality only, so the fixture's check that the working aggregate equals the one
         // rebuilt from its events would always report the lots map as an "illegal state change".
@@ -803,6 +804,58 @@ class TokenWalletTest {
         return new RequestTokenGrant(USER, grantId, amount, category, REASON, expiresAt, ADMIN);
     }
 
+    // ---- findings of the review: approval window, overdue lots, overflow ---------------------------------------
+
+    @Test
+    void approvingAfterTheApprovalWindowIsRefusedEvenIfTheLapseNeverArrived() {
+        fixture.givenCurrentTime(NOW.minus(APPROVAL_TIMEOUT))
+               .andGiven(opened(), new TokenGrantRequested(USER, G1, 500, PAID, REASON, null, ADMIN, THRESHOLD, NOW))
+               .andGivenCurrentTime(NOW)
+               .when(new ApproveTokenGrant(USER, G1, APPROVER))
+               .expectNoEvents()
+               .expectException(violation("grant-request-lapsed"));
+    }
+
+    @Test
+    void rejectingAfterTheApprovalWindowIsRefusedToo() {
+        fixture.givenCurrentTime(NOW.minus(APPROVAL_TIMEOUT))
+               .andGiven(opened(), new TokenGrantRequested(USER, G1, 500, PAID, REASON, null, ADMIN, THRESHOLD, NOW))
+               .andGivenCurrentTime(NOW.plusSeconds(1))
+               .when(new RejectTokenGrant(USER, G1, APPROVER, "too late"))
+               .expectNoEvents()
+               .expectException(violation("grant-request-lapsed"));
+    }
+
+    @Test
+    void aHoldNeverSpendsALotWhoseExpiryPassedBeforeItsDeadlineFired() {
+        Instant expired = NOW.minus(Duration.ofMinutes(1));
+        Instant holdExpiry = NOW.plus(Duration.ofHours(1));
+        fixture.givenCurrentTime(NOW)
+               .andGiven(opened(), granted(G1, 10, PROMOTIONAL, expired, 10, 0), granted(G2, 10, PAID, null, 20, 0))
+               .when(hold(H1, 5, holdExpiry))
+               .expectEvents(new TokenGrantExpired(USER, G1, PROMOTIONAL, 10, 10, 0),
+                             new TokensHeld(USER, H1, 5, BOOKING, holdExpiry, List.of(lot(G2, PAID, 5)), SPENDER,
+                                            10, 5));
+    }
+
+    @Test
+    void tokensWhoseExpiryPassedDoNotCountAsAvailable() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(opened(), granted(G1, 10, PAID, NOW.minus(Duration.ofMinutes(1)), 10, 0))
+               .when(hold(H1, 5, NOW.plus(Duration.ofHours(1))))
+               .expectNoEvents()
+               .expectException(violation("insufficient-tokens"));
+    }
+
+    @Test
+    void aGrantThatWouldOverflowTheBalanceIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(opened(), granted(G1, Long.MAX_VALUE - 5, PAID, null, Long.MAX_VALUE - 5, 0))
+               .when(new RequestTokenGrant(USER, G2, 10, PAID, REASON, null, ADMIN))
+               .expectNoEvents()
+               .expectException(violation("amount-too-large"));
+    }
+
     private static PlaceTokenHold hold(UUID holdId, long amount, Instant expiresAt) {
         return new PlaceTokenHold(USER, holdId, amount, BOOKING, expiresAt, SPENDER);
     }
@@ -818,7 +871,8 @@ class TokenWalletTest {
     }
 
     private static TokenGrantRequested requested(UUID grantId, long amount, Instant expiresAt) {
-        return new TokenGrantRequested(USER, grantId, amount, PAID, REASON, expiresAt, ADMIN, THRESHOLD);
+        return new TokenGrantRequested(USER, grantId, amount, PAID, REASON, expiresAt, ADMIN, THRESHOLD,
+                NOW.plus(APPROVAL_TIMEOUT));
     }
 
     private static LotAllocation lot(UUID grantId, TokenCategory category, long amount) {

@@ -1,8 +1,11 @@
 package com.mrmentor.platform.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mrmentor.platform.shared.common.MetadataKeys;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One event as the store holds it.
@@ -19,4 +22,19 @@ import java.time.Instant;
  */
 public record StoredEvent(long globalIndex, long sequenceNumber, String eventId, String aggregateType, String type,
                           String revision, Instant timestamp, JsonNode payload, JsonNode metadata) {
+
+    /** Metadata an account owner may see about events on their own account: who acted, where, and the chain. */
+    private static final Set<String> OWNER_VISIBLE = Set.of(MetadataKeys.USER_ID, MetadataKeys.PLATFORM,
+            MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID);
+
+    /** This event with only the metadata an owner may see. */
+    public StoredEvent withOwnerVisibleMetadata() {
+        if (!(metadata instanceof ObjectNode all)) {
+            return this;
+        }
+        ObjectNode visible = all.deepCopy();
+        visible.retain(OWNER_VISIBLE);
+        return new StoredEvent(globalIndex, sequenceNumber, eventId, aggregateType, type, revision, timestamp,
+                payload, visible);
+    }
 }

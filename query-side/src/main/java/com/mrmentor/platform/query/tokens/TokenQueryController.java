@@ -77,7 +77,9 @@ public class TokenQueryController {
             + "(owner, ADMIN, FINANCE, AUDITOR)")
     public List<StoredEvent> history(@PathVariable UUID userId, Authentication caller) {
         requireOwnerOrReader(userId, caller);
-        return storedEvents.eventsOf(WalletIds.of(userId));
+        List<StoredEvent> events = storedEvents.eventsOf(WalletIds.of(userId));
+        // The owner sees the events and their chain, not the staff's roles, addresses and idempotency keys.
+        return isReader(caller) ? events : events.stream().map(StoredEvent::withOwnerVisibleMetadata).toList();
     }
 
     @GetMapping("/grants")
@@ -100,11 +102,13 @@ public class TokenQueryController {
         return grant;
     }
 
+    private static boolean isReader(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(WALLET_READERS::contains);
+    }
+
     private static void requireOwnerOrReader(UUID userId, Authentication caller) {
         boolean owner = userId.toString().equals(caller.getName());
-        boolean reader = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(WALLET_READERS::contains);
-        if (!owner && !reader) {
+        if (!owner && !isReader(caller)) {
             throw new AccessDeniedException("Only the owner, ADMIN, FINANCE or AUDITOR may read this wallet");
         }
     }

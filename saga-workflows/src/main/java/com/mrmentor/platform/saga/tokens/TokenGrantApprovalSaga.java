@@ -12,7 +12,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -20,7 +19,6 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +26,7 @@ import java.util.UUID;
  * Waits for the decision on a grant request and lets it lapse when nobody decides in time.
  *
  * <pre>
- * TokenGrantRequested  → schedule lapse deadline (requestedAt + approval timeout)
+ * TokenGrantRequested  → schedule lapse deadline at the request's decideBy
  * TokenGrantApproved   → cancel deadline, end
  * TokenGrantRejected   → cancel deadline, end
  * deadline             → LapseTokenGrant (the wallet ignores it if the request was decided meanwhile)
@@ -52,11 +50,11 @@ public class TokenGrantApprovalSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "grantId")
-    public void on(TokenGrantRequested event, @Timestamp Instant requestedAt, DeadlineManager deadlines,
-                   TokenGrantApprovalProperties properties) {
+    public void on(TokenGrantRequested event, DeadlineManager deadlines) {
         userId = event.userId();
         grantId = event.grantId();
-        lapseScheduleId = deadlines.schedule(requestedAt.plus(properties.approvalTimeout()), LAPSE_DEADLINE);
+        // The wallet set the window (platform.tokens.approval-timeout) and refuses decisions after it by itself.
+        lapseScheduleId = deadlines.schedule(event.decideBy(), LAPSE_DEADLINE);
     }
 
     @EndSaga

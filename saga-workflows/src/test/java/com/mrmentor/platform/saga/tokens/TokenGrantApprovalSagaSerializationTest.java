@@ -7,7 +7,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,8 +30,7 @@ class TokenGrantApprovalSagaSerializationTest {
         when(deadlines.schedule(any(Instant.class), anyString())).thenReturn("schedule-42");
         TokenGrantApprovalSaga saga = new TokenGrantApprovalSaga();
         saga.on(new TokenGrantRequested(userId, grantId, 500, TokenCategory.PAID, "campaign", null, UUID.randomUUID(),
-                100), Instant.parse("2026-11-21T10:00:00Z"), deadlines,
-                new TokenGrantApprovalProperties(Duration.ofDays(7)));
+                100, Instant.parse("2026-11-28T10:00:00Z")), deadlines);
 
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         SerializedObject<String> stored = serializer.serialize(saga, String.class);

@@ -39,7 +39,6 @@ class TokenGrantApprovalSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(TokenGrantApprovalSaga.class);
-        fixture.registerResource(new TokenGrantApprovalProperties(TIMEOUT));
     }
 
     @Test
@@ -116,7 +115,8 @@ class TokenGrantApprovalSagaTest {
     }
 
     private static TokenGrantRequested requested(UUID grantId) {
-        return new TokenGrantRequested(USER, grantId, 500, TokenCategory.PAID, "campaign", null, ADMIN, 100);
+        return new TokenGrantRequested(USER, grantId, 500, TokenCategory.PAID, "campaign", null, ADMIN, 100,
+                NOW.plus(TIMEOUT));
     }
 
     private static Matcher<CommandMessage<?>> sentBySystem() {
