@@ -36,6 +36,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -57,7 +58,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * once; a grant above the threshold is credited only after a second, different user approves it. Held tokens of a
  * grant that expires or is revoked stay held: captured they count as spent, released they are removed then.
  */
-@Aggregate(snapshotTriggerDefinition = TokenWalletSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = TokenWalletSnapshots.TRIGGER, snapshotFilter = TokenWalletSnapshots.FILTER)
+@Revision(TokenWalletSnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class TokenWallet {
