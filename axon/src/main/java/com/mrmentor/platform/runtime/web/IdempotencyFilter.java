@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.web;
 
+import com.mrmentor.platform.command.common.RequestScopedIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,18 +20,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Makes a write request with an {@code Idempotency-Key} safe to retry. The first request with a key acts and its
  * response is stored; a retry with the same key and the same method, path and body gets that response again
  * (marked {@code Idempotency-Replayed: true}) without acting; the same key with a different request is a 409, as
- * is a retry while the first is still in flight. A response of 5xx is not kept, so the client may retry it.
+ * is a retry while the first is still in flight. A 5xx, a timeout or a lost race is not kept: the claim is left
+ * retriable, and the retry takes it over. The ids a keyed request creates derive from its claim, so a retry after
+ * a first attempt that did commit addresses the same grant or hold and cannot act twice.
  * Keys are scoped to the authenticated caller. Runs after Spring Security (registered in {@code WebConfig}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    /** Request attribute: this answer says "try again", so it is not kept for replay (a lost race, a timeout). */
+    static final String RETRIABLE = IdempotencyFilter.class.getName() + ".retriable";
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_KEY_LENGTH = 255;
 
@@ -64,30 +70,50 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         CachedBodyRequest cached = new CachedBodyRequest(request);
         String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), cached.body());
 
-        if (!store.claim(principal.get(), key, fingerprint)) {
-            replayOrRefuse(request, response, principal.get(), key, fingerprint);
-            return;
+        Optional<UUID> claim = store.claim(principal.get(), key, fingerprint);
+        if (claim.isEmpty()) {
+            claim = retryOfTheSameRequest(request, response, principal.get(), key, fingerprint);
+            if (claim.isEmpty()) {
+                return; // answered: replayed, refused or still in progress
+            }
         }
+        cached.setAttribute(RequestScopedIds.CLAIM_ATTRIBUTE, claim.get());
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
             chain.doFilter(cached, recorded);
-            if (recorded.getStatus() < 500) {
+            if (recorded.getStatus() < 500 && cached.getAttribute(RETRIABLE) == null) {
                 store.complete(principal.get(), key, recorded.getStatus(), recorded.getContentType(),
                         recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
                 kept = true;
             }
         } finally {
             if (!kept) {
-                store.release(principal.get(), key);
+                store.leaveRetriable(principal.get(), key);
             }
             recorded.copyBodyToResponse();
         }
     }
 
-    private void replayOrRefuse(HttpServletRequest request, HttpServletResponse response, String principal,
-                                String key, String fingerprint) throws IOException {
+    /**
+     * A request under a key claimed before: replays a kept answer, refuses a different request or one still in
+     * flight, or takes over a claim an earlier attempt left retriable (returning it, so the request acts again
+     * with the same ids).
+     */
+    private Optional<UUID> retryOfTheSameRequest(HttpServletRequest request, HttpServletResponse response,
+                                                 String principal, String key, String fingerprint)
+            throws IOException {
         Optional<IdempotencyStore.Entry> entry = store.find(principal, key);
+        if (entry.isPresent() && entry.get().fingerprint().equals(fingerprint) && !entry.get().completed()
+                && store.takeOver(principal, key)) {
+            return Optional.of(entry.get().claimId());
+        }
+        replayOrRefuse(request, response, entry, fingerprint);
+        return Optional.empty();
+    }
+
+    private void replayOrRefuse(HttpServletRequest request, HttpServletResponse response,
+                                Optional<IdempotencyStore.Entry> entry, String fingerprint) throws IOException {
         if (entry.isEmpty()) {
             problems.write(request, response, HttpStatus.CONFLICT, "idempotency-request-in-progress",
                     "A request with this Idempotency-Key just failed or is in progress; retry shortly");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.shared.common.BusinessError;
 import com.mrmentor.platform.shared.common.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -64,7 +65,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> concurrentChange(Exception exception) {
+    ResponseEntity<Object> concurrentChange(Exception exception, HttpServletRequest request) {
+        request.setAttribute(IdempotencyFilter.RETRIABLE, Boolean.TRUE);
         return problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Someone else changed the same thing at the same moment; retry the request");
     }
@@ -80,7 +82,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandSender.CommandTimedOut.class)
-    ResponseEntity<Object> timedOut(CommandSender.CommandTimedOut exception) {
+    ResponseEntity<Object> timedOut(CommandSender.CommandTimedOut exception, HttpServletRequest request) {
+        request.setAttribute(IdempotencyFilter.RETRIABLE, Boolean.TRUE);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", exception.getMessage());
     }
 

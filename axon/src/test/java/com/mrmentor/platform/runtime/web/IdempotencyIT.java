@@ -182,4 +182,21 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class,
                 "idempotency-record-purge")).isEqualTo(1);
     }
+
+    @Test
+    void aRetryAfterAnAnswerWasLostCannotGrantTwice() {
+        String admin = admin();
+        UUID user = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        assertThat(grantWithKey(admin, key, user, 9).status()).isEqualTo(201);
+        // As after a timeout: the grant committed, but the answer was lost and the claim left for a retry.
+        jdbc.update("UPDATE idempotency_record SET completed = FALSE, retriable = TRUE WHERE idempotency_key = ?",
+                key);
+
+        ApiClient.Response retry = grantWithKey(admin, key, user, 9);
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.problemType()).isEqualTo("/problems/duplicate-grant");
+        assertThat(tokens().eventTypes(admin, user)).filteredOn("TokensGranted"::equals).hasSize(1);
+    }
 }

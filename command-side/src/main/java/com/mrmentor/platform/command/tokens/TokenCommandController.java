@@ -2,6 +2,7 @@ package com.mrmentor.platform.command.tokens;
 
 import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
+import com.mrmentor.platform.command.common.RequestScopedIds;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
 import com.mrmentor.platform.shared.tokens.PlaceTokenHold;
@@ -25,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,8 +53,10 @@ public class TokenCommandController {
 
     @PostMapping("/grants")
     @Operation(summary = "Grant tokens (ADMIN, FINANCE); above the approval threshold it waits for a second approver")
-    public ResponseEntity<GrantOutcome> grant(@Valid @RequestBody GrantRequest request, Authentication caller) {
-        UUID grantId = UUID.randomUUID();
+    public ResponseEntity<GrantOutcome> grant(@Valid @RequestBody GrantRequest request, Authentication caller,
+                                              @RequestAttribute(name = RequestScopedIds.CLAIM_ATTRIBUTE,
+                                                      required = false) UUID claimId) {
+        UUID grantId = RequestScopedIds.of("grant", claimId);
         TokenGrantStatus status = commands.send(new RequestTokenGrant(request.userId(), grantId, request.amount(),
                 request.category(), request.reason(), request.expiresAt(), Actor.id(caller)));
         return ResponseEntity.created(URI.create("/api/tokens/grants/" + grantId))
@@ -87,8 +91,10 @@ public class TokenCommandController {
 
     @PostMapping("/holds")
     @Operation(summary = "Reserve tokens until captured, released or expired (ADMIN)")
-    public ResponseEntity<HoldOutcome> hold(@Valid @RequestBody HoldRequest request, Authentication caller) {
-        UUID holdId = UUID.randomUUID();
+    public ResponseEntity<HoldOutcome> hold(@Valid @RequestBody HoldRequest request, Authentication caller,
+                                            @RequestAttribute(name = RequestScopedIds.CLAIM_ATTRIBUTE,
+                                                    required = false) UUID claimId) {
+        UUID holdId = RequestScopedIds.of("hold", claimId);
         commands.send(new PlaceTokenHold(request.userId(), holdId, request.amount(), request.reference(),
                 request.expiresAt(), Actor.id(caller)));
         return ResponseEntity.created(URI.create("/api/tokens/holds/" + holdId))
