@@ -24,6 +24,9 @@ import static org.awaitility.Awaitility.await;
 class TokenHoldsIT extends IntegrationTest {
 
     @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private TokenApi tokens() {
@@ -187,9 +190,6 @@ class TokenHoldsIT extends IntegrationTest {
         return jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') "
                 + "IN task_data) > 0", Long.class, id.toString());
     }
-
-    @Autowired
-    CommandGateway commandGateway;
 
     @Test
     void theIdOfAResolvedHoldCanNeverBeUsedAgainEvenByAnInternalCaller() {

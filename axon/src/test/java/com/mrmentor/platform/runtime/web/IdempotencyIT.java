@@ -24,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A write retried with the same Idempotency-Key acts once; the retry gets the first answer again. */
 class IdempotencyIT extends IntegrationTest {
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IdempotencyStore store;
+
     private static final String GRANTS = "/api/tokens/grants";
 
     private TokenApi tokens() {
@@ -156,12 +162,6 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(tokens().eventTypes(admin, user)).filteredOn("TokensGranted"::equals).hasSize(1);
         assertThat(tokens().settledAccount(admin, user).get("balance").asLong()).isEqualTo(30);
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    IdempotencyStore store;
 
     @Test
     void afterTheRetentionWindowAKeyActsAgainAndAnHourlyPurgeIsScheduled() {
