@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.security;
 
+import com.mrmentor.platform.shared.identity.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 

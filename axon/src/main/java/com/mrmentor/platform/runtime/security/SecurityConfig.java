@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.security;
 
+import com.mrmentor.platform.shared.identity.Role;
 import com.mrmentor.platform.runtime.web.IdempotencyFilter;
 import com.mrmentor.platform.runtime.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;

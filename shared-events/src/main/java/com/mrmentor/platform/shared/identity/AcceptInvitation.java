@@ -1,0 +1,13 @@
+package com.mrmentor.platform.shared.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Accept an invitation: the e-mail must be the invited one; creates the account with the invited role. */
+public record AcceptInvitation(UUID invitationId, String email, String emailIndex, String name, String passwordHash) {
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return IdentityIds.invitation(invitationId);
+    }
+}

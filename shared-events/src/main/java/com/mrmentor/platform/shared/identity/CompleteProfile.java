@@ -1,0 +1,13 @@
+package com.mrmentor.platform.shared.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** The owner gives or updates their profile. */
+public record CompleteProfile(UUID userId, String name, String phone, String profession, String domain, String photoUrl) {
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return IdentityIds.account(userId);
+    }
+}
