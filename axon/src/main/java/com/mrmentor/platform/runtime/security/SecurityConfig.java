@@ -12,10 +12,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -33,6 +33,7 @@ import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may call what. Every route the platform serves is listed here with its roles; a route not listed is denied
@@ -56,7 +57,7 @@ public class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
+    SecurityFilterChain api(HttpSecurity http, AccountAwareJwtConverter jwtAuthenticationConverter,
                             ProblemWriter problems, IdempotencyFilter idempotency, SecurityProperties properties)
             throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
@@ -97,11 +98,31 @@ public class SecurityConfig {
                         // the error page renders problems for requests already authorized or refused
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 
-                        // public
-                        .requestMatchers(POST, "/api/auth/login").permitAll()
+                        // public: signing up and in, and what proves a secret (code, refresh or invitation token)
+                        .requestMatchers(POST, "/api/auth/signup", "/api/auth/verify", "/api/auth/verify/resend",
+                                "/api/auth/login", "/api/auth/google", "/api/auth/break-glass", "/api/auth/refresh",
+                                "/api/auth/password/forgot", "/api/auth/password/reset",
+                                "/api/auth/invitations/accept").permitAll()
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+
+                        // own account (the subject of the token is the account acted on)
+                        .requestMatchers(GET, "/api/auth/me").authenticated()
+                        .requestMatchers(POST, "/api/auth/logout", "/api/auth/profile", "/api/auth/password/change")
+                        .authenticated()
+                        .requestMatchers(POST, "/api/auth/totp/enrolment", "/api/auth/totp/enrolment/confirm")
+                        .hasRole(ADMIN)
+
+                        // account administration
+                        .requestMatchers(POST, "/api/admin/invitations", "/api/admin/invitations/*/revoke",
+                                "/api/admin/users/*/deactivate", "/api/admin/users/*/reactivate",
+                                "/api/admin/users/*/erase").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/admin/users/*/roles", "/api/admin/users/*/platforms")
+                        .hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/admin/users", "/api/admin/users/*", "/api/admin/users/*/sessions",
+                                "/api/admin/users/*/events", "/api/admin/break-glass-sessions")
+                        .hasAnyRole(ADMIN, AUDITOR)
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
@@ -121,6 +142,7 @@ public class SecurityConfig {
                         .hasAnyRole(ADMIN, FINANCE, AUDITOR)
 
                         .anyRequest().denyAll())
+                .addFilterAfter(new PlatformAccessFilter(problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
         return http.build();
     }

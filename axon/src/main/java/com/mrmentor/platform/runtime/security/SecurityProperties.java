@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param jwt   how access tokens are signed and checked
  * @param admin the bootstrap administrator ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD})
- * @param users further users from configuration (until accounts exist), e.g. a finance approver
+ * @param users further accounts created at start-up, e.g. a finance approver on a development machine
  * @param cors  cross-origin access for browser frontends
  */
 @ConfigurationProperties("platform.security")
@@ -37,8 +37,11 @@ public record SecurityProperties(Jwt jwt, BootstrapUser admin, @DefaultValue Lis
      * @param email    sign-in e-mail
      * @param password sign-in password (hashed with BCrypt when the server starts; never logged)
      * @param roles    roles, e.g. ADMIN, FINANCE
-     * @param id       user id; derived from the e-mail when absent
+     * @param id        user id; derived from the e-mail when absent
+     * @param name      display name; the e-mail's local part when absent
+     * @param platforms platforms ({@code mr-mentor}, {@code mas}, {@code mr-hire}); all when absent
      */
-    public record BootstrapUser(String email, String password, @DefaultValue List<String> roles, String id) {
+    public record BootstrapUser(String email, String password, @DefaultValue List<String> roles, String id,
+                                String name, @DefaultValue List<String> platforms) {
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.mrmentor.platform.command.common.CommandSender;
+import com.mrmentor.platform.command.common.RateLimits;
+import com.mrmentor.platform.command.identity.AuthController;
 import com.mrmentor.platform.shared.common.BusinessError;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +52,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation violation) {
         return problem(statusOf(violation.kind()), violation.code(), violation.getMessage());
+    }
+
+    /** Wrong e-mail or password: one answer for both, so that it does not reveal which accounts exist. */
+    @ExceptionHandler(AuthController.InvalidCredentials.class)
+    ResponseEntity<Object> invalidCredentials() {
+        return problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "E-mail or password is wrong");
+    }
+
+    @ExceptionHandler(RateLimits.LimitReached.class)
+    ResponseEntity<Object> limitReached(RateLimits.LimitReached refused) {
+        long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, refused.code(),
+                        refused.getMessage() + "; try again in " + seconds + " s"));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -217,6 +234,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
         };
     }
 

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.web;
 
+import com.mrmentor.platform.command.common.RequestPlatform;
 import com.mrmentor.platform.shared.common.Platform;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,7 +23,9 @@ public record RequestContext(String requestId, Platform platform) {
         throw new IllegalStateException("CorrelationFilter did not run for " + request.getRequestURI());
     }
 
-    void attachTo(HttpServletRequest request) {
+    /** Makes this the context of {@code request} (also for the command side, through {@link RequestPlatform}). */
+    public void attachTo(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
+        request.setAttribute(RequestPlatform.ATTRIBUTE, platform);
     }
 }

@@ -2,6 +2,7 @@ package com.mrmentor.platform.runtime.security;
 
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
+import com.mrmentor.platform.command.identity.SignInThrottle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

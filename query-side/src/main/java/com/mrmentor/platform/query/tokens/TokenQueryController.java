@@ -1,6 +1,9 @@
 package com.mrmentor.platform.query.tokens;
 
+import com.mrmentor.platform.projections.identity.AccountReads;
 import com.mrmentor.platform.query.audit.StoredEvent;
+import com.mrmentor.platform.shared.common.Platform;
+import jakarta.servlet.http.HttpServletRequest;
 import com.mrmentor.platform.query.audit.StoredEventReader;
 import com.mrmentor.platform.shared.tokens.FindTokenAccount;
 import com.mrmentor.platform.shared.tokens.FindTokenGrant;
@@ -49,9 +52,15 @@ public class TokenQueryController {
     private final QueryGateway queries;
     private final StoredEventReader storedEvents;
 
-    public TokenQueryController(QueryGateway queries, StoredEventReader storedEvents) {
+    private final AccountReads accounts;
+    private final HttpServletRequest request;
+
+    public TokenQueryController(QueryGateway queries, StoredEventReader storedEvents, AccountReads accounts,
+                                HttpServletRequest request) {
         this.queries = queries;
         this.storedEvents = storedEvents;
+        this.accounts = accounts;
+        this.request = request;
     }
 
     @GetMapping("/accounts/{userId}")
@@ -106,10 +115,20 @@ public class TokenQueryController {
         return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(WALLET_READERS::contains);
     }
 
-    private static void requireOwnerOrReader(UUID userId, Authentication caller) {
+    /**
+     * The owner, or staff reading a wallet whose owner belongs to the request's platform; a wallet of another
+     * platform's user answers 404 as if it did not exist. (A wallet with no account behind it is not tied to a
+     * platform.)
+     */
+    private void requireOwnerOrReader(UUID userId, Authentication caller) {
         boolean owner = userId.toString().equals(caller.getName());
         if (!owner && !isReader(caller)) {
             throw new AccessDeniedException("Only the owner, ADMIN, FINANCE or AUDITOR may read this wallet");
+        }
+        Platform platform = (Platform) request.getAttribute(Platform.REQUEST_ATTRIBUTE);
+        if (!owner && platform != null && accounts.account(userId)
+                .map(account -> !account.platforms().contains(platform)).orElse(false)) {
+            throw new ResponseStatusException(NOT_FOUND, "No such wallet");
         }
     }
 }

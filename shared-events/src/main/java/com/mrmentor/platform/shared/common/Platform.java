@@ -9,6 +9,12 @@ public enum Platform {
     MAS("mas"),
     MR_HIRE("mr-hire");
 
+    /**
+     * Name of the HTTP request attribute holding the request's platform once resolved: from {@code X-Platform} (or
+     * the default), then narrowed to one of the caller's own platforms.
+     */
+    public static final String REQUEST_ATTRIBUTE = "com.mrmentor.platform.request.platform";
+
     private final String headerValue;
 
     Platform(String headerValue) {

@@ -17,7 +17,11 @@ public class RuleViolation extends RuntimeException {
         /** The thing the request names does not exist (404). */
         NOT_FOUND,
         /** The caller may not do this to this resource (403). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The caller asked too often; try again later (429). */
+        TOO_MANY_REQUESTS,
+        /** The caller's credentials or session are not (or no longer) valid (401). */
+        UNAUTHENTICATED
     }
 
     private final String code;

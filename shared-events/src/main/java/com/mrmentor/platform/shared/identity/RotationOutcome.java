@@ -1,15 +1,17 @@
 package com.mrmentor.platform.shared.identity;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What presenting a refresh token came to. Reuse is an answer, not an exception, so that the revocation it causes is
  * stored.
  *
+ * @param userId     the session's user
  * @param generation the new token's generation when {@link Result#ROTATED}
  * @param expiresAt  the new token's expiry when {@link Result#ROTATED}
  */
-public record RotationOutcome(Result result, int generation, Instant expiresAt) {
+public record RotationOutcome(Result result, UUID userId, int generation, Instant expiresAt) {
 
     public enum Result {
         ROTATED,
@@ -21,11 +23,11 @@ public record RotationOutcome(Result result, int generation, Instant expiresAt) 
         EXPIRED
     }
 
-    public static RotationOutcome rotated(int generation, Instant expiresAt) {
-        return new RotationOutcome(Result.ROTATED, generation, expiresAt);
+    public static RotationOutcome rotated(UUID userId, int generation, Instant expiresAt) {
+        return new RotationOutcome(Result.ROTATED, userId, generation, expiresAt);
     }
 
-    public static RotationOutcome refused(Result result) {
-        return new RotationOutcome(result, -1, null);
+    public static RotationOutcome refused(Result result, UUID userId) {
+        return new RotationOutcome(result, userId, -1, null);
     }
 }

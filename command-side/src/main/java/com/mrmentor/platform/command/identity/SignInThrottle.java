@@ -1,4 +1,4 @@
-package com.mrmentor.platform.runtime.security;
+package com.mrmentor.platform.command.identity;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
