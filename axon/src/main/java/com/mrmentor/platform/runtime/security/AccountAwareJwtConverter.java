@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.security;
 
+import com.mrmentor.platform.command.common.SignedInCaller;
 import com.mrmentor.platform.projections.identity.AccountReads;
 import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.identity.AccountStatus;
@@ -46,7 +47,7 @@ class AccountAwareJwtConverter implements Converter<Jwt, AbstractAuthenticationT
         List<GrantedAuthority> authorities = access.roles().stream()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
                 .toList();
-        return new CallerAuthentication(jwt, authorities, access.platforms());
+        return new CallerAuthentication(jwt, authorities, access.platforms(), sessionId);
     }
 
     private static UUID uuid(String value) {
@@ -58,16 +59,28 @@ class AccountAwareJwtConverter implements Converter<Jwt, AbstractAuthenticationT
     }
 
     /** The authenticated caller: the token, the account's current roles and the platforms it belongs to. */
-    static final class CallerAuthentication extends JwtAuthenticationToken {
+    static final class CallerAuthentication extends JwtAuthenticationToken implements SignedInCaller {
         private final transient Set<Platform> platforms;
+        private final UUID sessionId;
 
-        CallerAuthentication(Jwt jwt, List<GrantedAuthority> authorities, Set<Platform> platforms) {
+        CallerAuthentication(Jwt jwt, List<GrantedAuthority> authorities, Set<Platform> platforms, UUID sessionId) {
             super(jwt, authorities, jwt.getSubject());
             this.platforms = Set.copyOf(platforms);
+            this.sessionId = sessionId;
         }
 
         Set<Platform> platforms() {
             return platforms;
+        }
+
+        @Override
+        public UUID sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public String email() {
+            return getToken().getClaimAsString("email");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RateLimits;
 import com.mrmentor.platform.command.common.RequestPlatform;
+import com.mrmentor.platform.command.common.SignedInCaller;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.common.RuleViolation.Kind;
 import com.mrmentor.platform.shared.identity.AuthorizeSignIn;
@@ -37,7 +38,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -414,14 +414,14 @@ public class AuthController {
     }
 
     static UUID sessionOf(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getClaimAsString("sid") != null) {
-            return UUID.fromString(jwt.getToken().getClaimAsString("sid"));
+        if (authentication instanceof SignedInCaller caller && caller.sessionId() != null) {
+            return caller.sessionId();
         }
         throw new RuleViolation("no-session", Kind.UNAUTHENTICATED, "The access token names no session");
     }
 
     private static String emailOf(Authentication authentication) {
-        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("email") : null;
+        return authentication instanceof SignedInCaller caller ? caller.email() : null;
     }
 
     // ---- bodies ---------------------------------------------------------------------------------------------

@@ -1,11 +1,6 @@
 package com.mrmentor.platform.command.identity;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -93,13 +88,8 @@ public class SignInThrottle {
         return "ip:" + ip;
     }
 
-    /** Failures older than the window count for nothing; one node of the cluster deletes them every hour. */
-    @Configuration(proxyBeanMethods = false)
-    static class Purge {
-        @Bean
-        RecurringTask<Void> purgeOldSignInFailures(SignInThrottle throttle) {
-            return Tasks.recurring("sign-in-failure-purge", Schedules.fixedDelay(Duration.ofHours(1)))
-                    .execute((instance, context) -> throttle.purgeOlderThanWindow());
-        }
+    /** Deletes failures older than the window (they count for nothing); run periodically. */
+    public int purge() {
+        return purgeOlderThanWindow();
     }
 }
