@@ -134,17 +134,30 @@ class AuthenticationIT extends IntegrationTest {
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
     }
 
-    /** Claims like the server's own: an ADMIN subject, issued a while before they expire. */
-    private static JWTClaimsSet claims(String issuer, Instant expiresAt) {
+    /**
+     * Claims like the server's own: the bootstrap admin's subject and one of its live sessions, issued a while before
+     * they expire. Only the issuer, expiry, key or algorithm differ between the tests.
+     */
+    private JWTClaimsSet claims(String issuer, Instant expiresAt) {
+        JWTClaimsSet real = parse(admin());
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(UUID.randomUUID().toString())
+                .subject(real.getSubject())
+                .claim("sid", real.getClaim("sid"))
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiresAt))
                 .claim("email", "forger@test.local")
                 .claim("roles", List.of("ADMIN"))
                 .build();
+    }
+
+    private static JWTClaimsSet parse(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] testKey() {
