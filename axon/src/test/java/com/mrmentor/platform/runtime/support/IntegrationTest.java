@@ -7,6 +7,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -14,7 +16,10 @@ import java.util.UUID;
  * Base of the integration tests: the whole server on a random port, over real HTTP, on the local PostgreSQL. All
  * test classes share one application context (one schema, cleaned when it starts), so each test works on fresh
  * user ids and never assumes an empty database. Metrics export stays on as in production (Spring Boot turns it off
- * in tests by default), so that {@code /actuator/prometheus} exists.
+ * in tests by default), so that {@code /actuator/prometheus} exists. E-mail goes over SMTP to the JVM's
+ * {@link TestMailbox} and Google sign-in checks tokens against the JVM's {@link FakeGoogle}; both are wired by the one
+ * {@link #externalServices} method here, so that subclasses keep sharing the context (they must not add their own
+ * {@code @DynamicPropertySource}).
  */
 @SpringBootTest(classes = MentorPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -30,6 +35,24 @@ public abstract class IntegrationTest {
     private int port;
 
     private ApiClient api;
+
+    @DynamicPropertySource
+    static void externalServices(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMailbox.shared().port());
+        registry.add("platform.security.google.jwks-uri", () -> FakeGoogle.shared().jwksUri());
+        registry.add("platform.security.google.client-id", () -> FakeGoogle.CLIENT_ID);
+    }
+
+    /** Every e-mail the server sent, per recipient. */
+    protected TestMailbox mailbox() {
+        return TestMailbox.shared();
+    }
+
+    /** Google's key endpoint and a minter of ID tokens for {@link FakeGoogle#CLIENT_ID}. */
+    protected FakeGoogle google() {
+        return FakeGoogle.shared();
+    }
 
     protected ApiClient api() {
         if (api == null) {
