@@ -5,6 +5,7 @@ import com.mrmentor.platform.shared.common.MetadataKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +42,8 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
         RequestContext context = RequestContext.of(request);
         Map<String, String> metadata = new HashMap<>();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()) {
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
             metadata.put(MetadataKeys.USER_ID, authentication.getName());
             metadata.put(MetadataKeys.ROLES, authentication.getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)

@@ -1,6 +1,7 @@
 package com.mrmentor.platform.command.identity;
 
 import com.mrmentor.platform.shared.common.RuleViolation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedReader;
@@ -26,6 +27,7 @@ public class PasswordPolicy {
     private final int minLength;
     private final Set<String> common;
 
+    @Autowired
     public PasswordPolicy(IdentityPolicy policy) {
         this(policy.minPasswordLength(), loadCommonPasswords());
     }

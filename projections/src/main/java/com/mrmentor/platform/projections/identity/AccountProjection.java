@@ -117,7 +117,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(PersonalDataErased e) {
-        jdbc.update("UPDATE user_account SET status = 'ERASED', email = NULL, name = NULL, phone = NULL, "
+        jdbc.update("UPDATE user_account SET status = 'ERASED', has_password = FALSE, totp_enrolled = FALSE, email = NULL, name = NULL, phone = NULL, "
                 + "photo_url = NULL, profession = NULL, domain = NULL, deactivated_reason = NULL, erased_at = ? "
                 + "WHERE user_id = ?", ts(e.at()), e.userId());
         jdbc.update("UPDATE user_invitation SET email = NULL WHERE user_id = ?", e.userId());
