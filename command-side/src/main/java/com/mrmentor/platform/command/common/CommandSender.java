@@ -1,5 +1,8 @@
 package com.mrmentor.platform.command.common;
 
+import com.mrmentor.platform.shared.common.BusinessError;
+import com.mrmentor.platform.shared.common.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,13 @@ public class CommandSender {
             return (R) gateway.send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            // RuleViolationTransport ships a handler's violation as the details of a CommandExecutionException (so
+            // that it survives Axon Server); callers catch the RuleViolation itself (e.g. to keep answers that must
+            // not reveal whether an account exists the same), so it is rebuilt here.
+            if (cause instanceof CommandExecutionException failed
+                    && failed.getDetails().orElse(null) instanceof BusinessError error) {
+                throw RuleViolation.from(error);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
