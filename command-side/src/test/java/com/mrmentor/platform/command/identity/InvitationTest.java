@@ -104,13 +104,12 @@ class InvitationTest {
 
     @Test
     void invitationWithoutTokenHashIsRefused() {
-        // the code is "missing-invitation detail" (with a space): asserted by message only, see the report
         fixture.givenNoPriorActivity()
                .when(new IssueInvitation(INVITATION, INVITEE, EMAIL, INDEX, Role.MENTOR, Set.of(Platform.MR_HIRE),
                                          ADMIN, null))
                .expectNoEvents()
                .expectException(RuleViolation.class)
-               .expectExceptionMessage("A invitation detail is required");
+               .expectException(violation("missing-invitation-detail"));
         assertThat(tokens.stored).isEmpty();
     }
 

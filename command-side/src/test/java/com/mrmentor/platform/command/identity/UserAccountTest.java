@@ -508,7 +508,7 @@ class UserAccountTest {
         fixture.given(verifiedAccount())
                .andGiven(profileCompleted())
                .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
-               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, NOW))
+               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, NOW))
                .expectState(account -> assertThat(stageOf(account)).isEqualTo(AccountStage.PROFILE_COMPLETE));
     }
 
@@ -640,25 +640,29 @@ class UserAccountTest {
     void linkingGoogleRecordsTheSubject() {
         fixture.given(verifiedAccount())
                .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
-               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, NOW));
+               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, NOW));
     }
 
     @Test
     void linkingGoogleTwiceChangesNothing() {
         fixture.given(verifiedAccount())
-               .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, REGISTERED_AT))
+               .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT))
                .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
     @Test
-    void linkingGoogleVerifiesAnUnverifiedAccount() {
+    void linkingGoogleVerifiesAnUnverifiedAccountAndDropsItsUnprovenPassword() {
+        // Someone may have signed up with the owner's address and a password of their own; Google proves the
+        // address belongs to the person signing in with it, so that password must not survive.
+        credentials.setPassword(USER, InMemoryCredentials.hash("attacker's password"));
         fixture.given(registered())
                .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
-               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, NOW),
+               .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, true, NOW),
                              new EmailVerified(USER, VerificationMethod.GOOGLE, NOW))
                .expectState(account -> assertThat(stageOf(account)).isEqualTo(AccountStage.VERIFIED));
+        assertThat(credentials.passwordMatches(USER, "attacker's password")).isFalse();
     }
 
     @Test
@@ -1041,7 +1045,7 @@ class UserAccountTest {
     private static Object[] googleAccount() {
         return new Object[]{registeredAs(Set.of(Role.STUDENT), RegistrationMethod.GOOGLE, false),
                 new EmailVerified(USER, VerificationMethod.GOOGLE, REGISTERED_AT),
-                new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, REGISTERED_AT)};
+                new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT)};
     }
 
     private static ProfileCompleted profileCompleted() {

@@ -65,12 +65,11 @@ class UserSessionTest {
 
     @Test
     void startingASessionWithoutATokenHashIsRefused() {
-        // the code is "missing-session detail" (with a space): asserted by message only, see the report
         fixture.givenNoPriorActivity()
                .when(new StartSession(SESSION, USER, SignInMethod.PASSWORD, Platform.MR_MENTOR, null))
                .expectNoEvents()
                .expectException(RuleViolation.class)
-               .expectExceptionMessage("A session detail is required");
+               .expectException(violation("missing-session-detail"));
         assertThat(tokens.stored).isEmpty();
     }
 
