@@ -1,12 +1,13 @@
 -- Identity and access: secrets kept outside the event store (hashes only), the command side's e-mail directory,
 -- and the read models of accounts, sessions and invitations.
 
--- Password hashes and TOTP secrets. Never in an event; deleted on erasure.
+-- Password hashes and TOTP secrets (sealed with the owner's personal-data key). Never in an event; deleted on
+-- erasure.
 CREATE TABLE account_credential (
     user_id             UUID                     NOT NULL,
     password_hash       VARCHAR(100),
-    totp_secret         VARCHAR(64),
-    totp_pending_secret VARCHAR(64),
+    totp_secret         VARCHAR(300),
+    totp_pending_secret VARCHAR(300),
     totp_last_step      BIGINT,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT account_credential_pk PRIMARY KEY (user_id)

@@ -183,6 +183,7 @@ public final class TokenLedgerBenchmark {
         builder.environment().put("DB_URL", "jdbc:postgresql://" + dbHost + ":5432/" + database);
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("JWT_SECRET", randomSecret(32));
+        builder.environment().put("PII_MASTER_KEY", randomSecret(32));
         builder.environment().put("ADMIN_EMAIL", "bench-admin@local");
         builder.environment().put("ADMIN_PASSWORD", adminPassword);
         builder.redirectErrorStream(true).redirectOutput(new File(log));

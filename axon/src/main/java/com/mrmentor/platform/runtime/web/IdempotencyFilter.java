@@ -50,7 +50,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !WRITE_METHODS.contains(request.getMethod());
+        // Sign-in, refresh and code endpoints answer secrets (tokens) that must not be stored for replay, and a
+        // replayed refresh would bypass reuse detection; they are safe to repeat or refuse a repeat by themselves.
+        return request.getHeader(HEADER) == null || !WRITE_METHODS.contains(request.getMethod())
+                || request.getRequestURI().startsWith("/api/auth/");
     }
 
     @Override

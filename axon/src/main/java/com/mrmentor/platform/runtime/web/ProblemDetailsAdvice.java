@@ -51,6 +51,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation violation) {
+        if (violation.kind() == RuleViolation.Kind.TOO_MANY_REQUESTS) {
+            // the rules behind these (one code a minute) free up within a minute
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, violation.code(), violation.getMessage()));
+        }
         return problem(statusOf(violation.kind()), violation.code(), violation.getMessage());
     }
 

@@ -74,6 +74,7 @@ class DeadlinesSurviveRestartIT {
         builder.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("JWT_SECRET", "cmVzdGFydC10ZXN0LWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTEyMzQ1");
+        builder.environment().put("PII_MASTER_KEY", "cmVzdGFydC10ZXN0LXBpaS1tYXN0ZXIta2V5LWxvbmctZW5vdWdoLTEyMzQ1Ng==");
         builder.environment().put("ADMIN_EMAIL", "admin@restart.local");
         builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(new File("target/restart-" + name + "-server.log"));

@@ -13,6 +13,12 @@ final class IdentityRules {
         return new RuleViolation("missing-" + what, Kind.UNPROCESSABLE, "A " + what + " is required");
     }
 
+    /** A command built by the platform itself lacks a field; clients never see this unless something is broken. */
+    static RuleViolation missingDetail(String what) {
+        return new RuleViolation("missing-" + what + "-detail", Kind.UNPROCESSABLE,
+                "The " + what + " command lacks a required detail");
+    }
+
     static RuleViolation accountNotFound() {
         return new RuleViolation("account-not-found", Kind.NOT_FOUND, "No such account");
     }

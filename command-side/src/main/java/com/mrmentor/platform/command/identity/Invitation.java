@@ -48,7 +48,7 @@ public class Invitation {
     public Invitation(IssueInvitation command, OpaqueTokens tokens, IdentityPolicy policy, Clock clock) {
         if (command.invitationId() == null || command.userId() == null || command.invitedBy() == null
                 || command.tokenHash() == null) {
-            throw IdentityRules.missing("invitation detail");
+            throw IdentityRules.missingDetail("invitation");
         }
         if (command.email() == null || command.email().isBlank() || command.emailIndex() == null) {
             throw IdentityRules.missing("email");

@@ -10,20 +10,25 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** {@link Credentials} in table {@code account_credential}. */
+/**
+ * {@link Credentials} in table {@code account_credential}: BCrypt password hashes, and TOTP secrets sealed with the
+ * owner's personal-data key.
+ */
 @Component
 class JdbcCredentials implements Credentials {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final SecretSealer sealer;
     /** Compared against when a user has no password, so that timing does not reveal which accounts have one. */
     private final String decoyHash;
 
-    JdbcCredentials(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+    JdbcCredentials(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, SecretSealer sealer) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.sealer = sealer;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -47,7 +52,7 @@ class JdbcCredentials implements Credentials {
     public void setPendingTotpSecret(UUID userId, String base32Secret) {
         ensureRow(userId);
         jdbc.update("UPDATE account_credential SET totp_pending_secret = ?, updated_at = ? WHERE user_id = ?",
-                base32Secret, now(), userId);
+                sealer.seal(userId, base32Secret), now(), userId);
     }
 
     @Override
@@ -59,12 +64,12 @@ class JdbcCredentials implements Credentials {
 
     @Override
     public String pendingTotpSecret(UUID userId) {
-        return single("SELECT totp_pending_secret FROM account_credential WHERE user_id = ?", userId);
+        return sealer.open(single("SELECT totp_pending_secret FROM account_credential WHERE user_id = ?", userId));
     }
 
     @Override
     public String totpSecret(UUID userId) {
-        return single("SELECT totp_secret FROM account_credential WHERE user_id = ?", userId);
+        return sealer.open(single("SELECT totp_secret FROM account_credential WHERE user_id = ?", userId));
     }
 
     @Override

@@ -159,13 +159,22 @@ public class UserAccount {
                 clock.instant()));
     }
 
+    /**
+     * Links Google. An account still waiting for its e-mail to be proven may have been signed up by someone else
+     * who typed the owner's address: its password is dropped when Google proves the address, so that only the owner
+     * can get in (they can set a password by reset).
+     */
     @CommandHandler
-    public void handle(LinkGoogleIdentity command, Clock clock) {
+    public void handle(LinkGoogleIdentity command, Credentials credentials, Clock clock) {
         requireUsable();
         require(!isBlank(command.googleSubject()), "googleSubject");
         Instant now = clock.instant();
-        if (!googleLinked) {
-            apply(new GoogleIdentityLinked(userId, command.googleSubject(), now));
+        boolean dropPassword = stage == AccountStage.SIGNUP && hasPassword;
+        if (dropPassword) {
+            credentials.setPassword(userId, null);
+        }
+        if (!googleLinked || dropPassword) {
+            apply(new GoogleIdentityLinked(userId, command.googleSubject(), dropPassword, now));
         }
         if (stage == AccountStage.SIGNUP) {
             // Google vouches for the address: the same proof the e-mailed code gives
@@ -401,6 +410,9 @@ public class UserAccount {
     @EventSourcingHandler
     void on(GoogleIdentityLinked event) {
         googleLinked = true;
+        if (event.unprovenPasswordRemoved()) {
+            hasPassword = false;
+        }
     }
 
     @EventSourcingHandler

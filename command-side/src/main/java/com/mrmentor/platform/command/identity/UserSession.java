@@ -48,7 +48,7 @@ public class UserSession {
     public UserSession(StartSession command, OpaqueTokens tokens, IdentityPolicy policy, Clock clock) {
         if (command.sessionId() == null || command.userId() == null || command.method() == null
                 || command.platform() == null || command.refreshTokenHash() == null) {
-            throw IdentityRules.missing("session detail");
+            throw IdentityRules.missingDetail("session");
         }
         Instant now = clock.instant();
         Instant expiry = now.plus(policy.refreshTokenTtl());

@@ -85,7 +85,9 @@ public class AccountProjection {
 
     @EventHandler
     void on(GoogleIdentityLinked e) {
-        jdbc.update("UPDATE user_account SET google_linked = TRUE WHERE user_id = ?", e.userId());
+        jdbc.update("UPDATE user_account SET google_linked = TRUE, "
+                + "has_password = CASE WHEN ? THEN FALSE ELSE has_password END WHERE user_id = ?",
+                e.unprovenPasswordRemoved(), e.userId());
     }
 
     @EventHandler

@@ -2,6 +2,8 @@ package com.mrmentor.platform.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,30 @@ public class StoredEventReader {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Serializer serializer;
 
-    public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json, Serializer serializer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.serializer = serializer;
+    }
+
+    /**
+     * Every event of {@code aggregateIdentifier}, oldest first, with payloads read the way the platform reads them:
+     * through the event serializer, so personal fields are decrypted, or read {@code [erased]} once their person's
+     * key is gone. For callers who may see personal data.
+     */
+    public List<StoredEvent> readableEventsOf(String aggregateIdentifier) {
+        return jdbc.query("SELECT global_index, sequence_number, event_identifier, type, payload_type, "
+                        + "payload_revision, time_stamp, payload, meta_data FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                (rs, row) -> new StoredEvent(rs.getLong("global_index"), rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"), rs.getString("type"), rs.getString("payload_type"),
+                        rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
+                        json.valueToTree(serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"),
+                                byte[].class, rs.getString("payload_type"), rs.getString("payload_revision")))),
+                        parse(rs.getBytes("meta_data"))),
+                aggregateIdentifier);
     }
 
     /** Every event of {@code aggregateIdentifier}, oldest first. */

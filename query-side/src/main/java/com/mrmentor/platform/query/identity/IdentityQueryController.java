@@ -1,7 +1,7 @@
 package com.mrmentor.platform.query.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mrmentor.platform.query.audit.StoredEvent;
+import com.mrmentor.platform.query.audit.StoredEventReader;
 import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.identity.AccountPage;
 import com.mrmentor.platform.shared.identity.AccountStatus;
@@ -19,8 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
@@ -31,9 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -48,13 +44,11 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 public class IdentityQueryController {
 
     private final QueryGateway queries;
-    private final EventStore eventStore;
-    private final ObjectMapper json;
+    private final StoredEventReader storedEvents;
 
-    public IdentityQueryController(QueryGateway queries, EventStore eventStore, ObjectMapper json) {
+    public IdentityQueryController(QueryGateway queries, StoredEventReader storedEvents) {
         this.queries = queries;
-        this.eventStore = eventStore;
-        this.json = json;
+        this.storedEvents = storedEvents;
     }
 
     @GetMapping("/api/auth/me")
@@ -103,25 +97,9 @@ public class IdentityQueryController {
     @GetMapping("/api/admin/users/{userId}/events")
     @Operation(summary = "The account's events, personal fields decrypted, or shown as [erased] after erasure "
             + "(ADMIN, AUDITOR)")
-    public List<AccountEvent> events(@PathVariable UUID userId, HttpServletRequest request) {
+    public List<StoredEvent> events(@PathVariable UUID userId, HttpServletRequest request) {
         inPlatform(find(userId), request);
-        return eventStore.readEvents(IdentityIds.account(userId)).asStream()
-                .map(this::toView)
-                .toList();
-    }
-
-    /**
-     * One account event as the platform reads it (decrypted), with who caused it.
-     *
-     * @param metadata the stored metadata (actor, roles, platform, correlation, causation, request id, client IP)
-     */
-    public record AccountEvent(long sequence, String type, Instant timestamp, JsonNode payload,
-                               Map<String, Object> metadata) {
-    }
-
-    private AccountEvent toView(DomainEventMessage<?> event) {
-        return new AccountEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), json.valueToTree(event.getPayload()), Map.copyOf(event.getMetaData()));
+        return storedEvents.readableEventsOf(IdentityIds.account(userId));
     }
 
     private AccountView find(UUID userId) {
