@@ -58,6 +58,14 @@ public final class ApiClient {
         return send("GET", path, token, null, Map.of());
     }
 
+    public Response get(String path, String token, Map<String, String> headers) {
+        return send("GET", path, token, null, headers);
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send("PUT", path, token, body == null ? null : write(body), Map.of());
+    }
+
     public Response post(String path, String token, Object body) {
         return send("POST", path, token, body == null ? null : write(body), Map.of());
     }

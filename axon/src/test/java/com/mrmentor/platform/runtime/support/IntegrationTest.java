@@ -61,6 +61,11 @@ public abstract class IntegrationTest {
         return api;
     }
 
+    /** The identity routes as test steps (sign up, verify, sign in, invite), reading codes from the mailbox. */
+    protected IdentityApi identity() {
+        return new IdentityApi(api(), mailbox());
+    }
+
     protected String admin() {
         return api().login("admin@test.local", "admin-test-password");
     }

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,13 +81,20 @@ public final class TestMailbox {
 
     /** Every message to {@code email} so far, oldest first. */
     public List<Mail> messagesTo(String email) {
-        List<Mail> mails = new ArrayList<>();
-        inbox(email).ifPresent(inbox -> {
-            for (StoredMessage stored : inbox.getMessages()) {
-                mails.add(read(email, stored.getMimeMessage()));
+        // GreenMail hands out its live list: a message arriving while it is read makes the read start over
+        while (true) {
+            try {
+                List<Mail> mails = new ArrayList<>();
+                inbox(email).ifPresent(inbox -> {
+                    for (StoredMessage stored : List.copyOf(inbox.getMessages())) {
+                        mails.add(read(email, stored.getMimeMessage()));
+                    }
+                });
+                return mails;
+            } catch (ConcurrentModificationException arrivedMeanwhile) {
+                Thread.onSpinWait();
             }
-        });
-        return mails;
+        }
     }
 
     /** How many messages {@code email} has received so far. */
