@@ -69,6 +69,11 @@ final class IdentityRules {
                 "Emergency access is for administrators with an enrolled authenticator");
     }
 
+    static RuleViolation googleAccountMismatch() {
+        return new RuleViolation("google-account-mismatch", Kind.FORBIDDEN,
+                "This account is linked to a different Google account");
+    }
+
     static RuleViolation totpAdminsOnly() {
         return new RuleViolation("totp-admins-only", Kind.FORBIDDEN,
                 "Authenticator enrolment is for administrators");

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,8 +79,9 @@ public class SignInThrottle {
         return b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
     }
 
+    /** Keyed by a hash of the e-mail, so that the table holds no addresses (it holds at most an hour of rows). */
     private static String accountKey(String email) {
-        return "account:" + email.trim().toLowerCase(Locale.ROOT);
+        return "account:" + Secrets.sha256(EmailIndex.normalise(email));
     }
 
     private static String ipKey(String ip) {

@@ -75,6 +75,8 @@ public class UserAccount {
     private AccountStatus status;
     private boolean hasPassword;
     private boolean googleLinked;
+    /** The linked Google account's subject (decrypted when the account is loaded; never snapshotted). */
+    private String googleSubject;
     private boolean totpEnrolled;
     private final Map<CodePurpose, OutstandingCode> codes = new EnumMap<>(CodePurpose.class);
 
@@ -169,6 +171,10 @@ public class UserAccount {
         requireUsable();
         require(!isBlank(command.googleSubject()), "googleSubject");
         Instant now = clock.instant();
+        if (googleLinked && googleSubject != null && !googleSubject.equals(command.googleSubject())) {
+            // another Google account now claims this address (e.g. a reassigned workspace address): not the owner
+            throw IdentityRules.googleAccountMismatch();
+        }
         boolean dropPassword = stage == AccountStage.SIGNUP && hasPassword;
         if (dropPassword) {
             credentials.setPassword(userId, null);
@@ -410,6 +416,7 @@ public class UserAccount {
     @EventSourcingHandler
     void on(GoogleIdentityLinked event) {
         googleLinked = true;
+        googleSubject = event.googleSubject();
         if (event.unprovenPasswordRemoved()) {
             hasPassword = false;
         }

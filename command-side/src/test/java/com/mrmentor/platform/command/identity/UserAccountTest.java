@@ -653,6 +653,15 @@ class UserAccountTest {
     }
 
     @Test
+    void anotherGoogleAccountClaimingALinkedAccountIsRefused() {
+        fixture.given(verifiedAccount())
+               .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT))
+               .when(new LinkGoogleIdentity(USER, "another-google-subject"))
+               .expectNoEvents()
+               .expectException(violation("google-account-mismatch"));
+    }
+
+    @Test
     void linkingGoogleVerifiesAnUnverifiedAccountAndDropsItsUnprovenPassword() {
         // Someone may have signed up with the owner's address and a password of their own; Google proves the
         // address belongs to the person signing in with it, so that password must not survive.
