@@ -69,7 +69,8 @@ class AccountAwareJwtConverter implements Converter<Jwt, AbstractAuthenticationT
             this.sessionId = sessionId;
         }
 
-        Set<Platform> platforms() {
+        @Override
+        public Set<Platform> platforms() {
             return platforms;
         }
 

@@ -2,6 +2,7 @@ package com.mrmentor.platform.runtime.security;
 
 import com.mrmentor.platform.command.identity.AccountDirectory;
 import com.mrmentor.platform.command.identity.EmailIndex;
+import com.mrmentor.platform.projections.identity.AccountReads;
 import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.identity.RegisterAccount;
 import com.mrmentor.platform.shared.identity.RegistrationMethod;
@@ -41,9 +42,11 @@ class BootstrapAccounts implements ApplicationRunner {
     private final EmailIndex emailIndex;
     private final PasswordEncoder passwords;
     private final CommandGateway commands;
+    private final AccountReads accounts;
 
     BootstrapAccounts(SecurityProperties properties, AccountDirectory directory, EmailIndex emailIndex,
-                      PasswordEncoder passwords, CommandGateway commands) {
+                      PasswordEncoder passwords, CommandGateway commands, AccountReads accounts) {
+        this.accounts = accounts;
         this.properties = properties;
         this.directory = directory;
         this.emailIndex = emailIndex;
@@ -87,6 +90,12 @@ class BootstrapAccounts implements ApplicationRunner {
         } catch (RuntimeException e) {
             if (directory.userIdFor(index).isPresent()) {
                 return; // another node created it a moment ago
+            }
+            if (accounts.account(userId).isPresent()) {
+                // its e-mail left the directory: the account was erased. It stays erased; configure another one.
+                log.warn("Configured account {} was erased and is not re-created; configure another e-mail or id",
+                        userId);
+                return;
             }
             throw new IllegalStateException("Could not create the configured account " + userId, e);
         }

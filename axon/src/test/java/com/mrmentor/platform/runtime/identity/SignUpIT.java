@@ -141,13 +141,26 @@ class SignUpIT extends IntegrationTest {
         String code = identity().signUp(email, PASSWORD, "Guess Er");
         String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
 
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
             assertProblem(identity().verifyRequest(email, wrong), 422, "invalid-code");
         }
-        assertProblem(identity().verifyRequest(email, wrong), 422, "code-exhausted");
 
-        assertProblem(identity().verifyRequest(email, code), 422, "code-exhausted");
+        // used up: even the right code is refused, with the same answer as any wrong code
+        assertProblem(identity().verifyRequest(email, code), 422, "invalid-code");
         assertProblem(identity().loginRequest(email, PASSWORD), 403, "email-not-verified");
+    }
+
+    @Test
+    void aCodeForAnUnknownOrVerifiedAddressGetsTheSameAnswerAsAWrongCode() {
+        String verified = newEmail("verified-again");
+        identity().signUpAndVerify(verified, PASSWORD, "Ver Ified");
+
+        ApiClient.Response unknown = identity().verifyRequest(newEmail("never-signed-up"), "123456");
+        ApiClient.Response again = identity().verifyRequest(verified, "123456");
+
+        assertProblem(unknown, 422, "invalid-code");
+        assertProblem(again, 422, "invalid-code");
+        assertThat(unknown.body().get("detail")).isEqualTo(again.body().get("detail"));
     }
 
     @Test

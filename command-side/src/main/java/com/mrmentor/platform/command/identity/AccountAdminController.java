@@ -4,6 +4,7 @@ import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RequestPlatform;
 import com.mrmentor.platform.command.common.RequestScopedIds;
+import com.mrmentor.platform.command.common.SignedInCaller;
 import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.common.RuleViolation.Kind;
@@ -11,7 +12,9 @@ import com.mrmentor.platform.shared.identity.AcceptInvitation;
 import com.mrmentor.platform.shared.identity.ChangeAccountPlatforms;
 import com.mrmentor.platform.shared.identity.ChangeAccountRoles;
 import com.mrmentor.platform.shared.identity.DeactivateAccount;
+import com.mrmentor.platform.shared.identity.AccountView;
 import com.mrmentor.platform.shared.identity.ErasePersonalData;
+import com.mrmentor.platform.shared.identity.FindAccount;
 import com.mrmentor.platform.shared.identity.IssueInvitation;
 import com.mrmentor.platform.shared.identity.ReactivateAccount;
 import com.mrmentor.platform.shared.identity.RevokeInvitation;
@@ -26,6 +29,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,10 +66,13 @@ public class AccountAdminController {
     private final SessionRevoker sessionRevoker;
     private final IdentityMail mail;
     private final IdentityPolicy policy;
+    private final QueryGateway queries;
 
     public AccountAdminController(CommandSender commands, AccountDirectory directory, EmailIndex emailIndex,
                                   OpaqueTokens opaqueTokens, PasswordEncoder hashes, PasswordPolicy passwordPolicy,
-                                  SessionRevoker sessionRevoker, IdentityMail mail, IdentityPolicy policy) {
+                                  SessionRevoker sessionRevoker, IdentityMail mail, IdentityPolicy policy,
+                                  QueryGateway queries) {
+        this.queries = queries;
         this.commands = commands;
         this.directory = directory;
         this.emailIndex = emailIndex;
@@ -88,6 +98,7 @@ public class AccountAdminController {
         }
         Set<Platform> platforms = request.platforms() == null || request.platforms().isEmpty()
                 ? Set.of(RequestPlatform.of(http)) : request.platforms();
+        requireOwnPlatforms(platforms, authentication);
         UUID claim = (UUID) http.getAttribute(RequestScopedIds.CLAIM_ATTRIBUTE);
         UUID invitationId = RequestScopedIds.of("invitation", claim);
         UUID userId = RequestScopedIds.of("invited-user", claim);
@@ -129,14 +140,23 @@ public class AccountAdminController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set an account's roles (ADMIN), with a reason; effective on its next request")
     public void changeRoles(@PathVariable UUID userId, @Valid @RequestBody RolesRequest request,
-                            Authentication authentication) {
+                            Authentication authentication, HttpServletRequest http) {
+        requireInPlatform(userId, http);
         commands.send(new ChangeAccountRoles(userId, request.roles(), request.reason(), Actor.id(authentication)));
     }
 
     @PutMapping("/api/admin/users/{userId}/platforms")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set the platforms an account belongs to (ADMIN), with a reason")
-    public void changePlatforms(@PathVariable UUID userId, @Valid @RequestBody PlatformsRequest request) {
+    public void changePlatforms(@PathVariable UUID userId, @Valid @RequestBody PlatformsRequest request,
+                                Authentication authentication, HttpServletRequest http) {
+        requireInPlatform(userId, http);
+        AccountView account = accountOf(userId).orElseThrow(IdentityRules::accountNotFound);
+        // an administrator adds or removes only platforms they belong to themselves
+        Set<Platform> changed = new HashSet<>(request.platforms());
+        changed.addAll(account.platforms());
+        changed.removeIf(p -> request.platforms().contains(p) && account.platforms().contains(p));
+        requireOwnPlatforms(changed, authentication);
         commands.send(new ChangeAccountPlatforms(userId, request.platforms(), request.reason()));
     }
 
@@ -145,7 +165,8 @@ public class AccountAdminController {
     @Operation(summary = "Deactivate an account (ADMIN), with a reason: its tokens are refused from its next "
             + "request and its sessions are revoked")
     public void deactivate(@PathVariable UUID userId, @Valid @RequestBody ReasonRequest request,
-                           Authentication authentication) {
+                           Authentication authentication, HttpServletRequest http) {
+        requireInPlatform(userId, http);
         commands.send(new DeactivateAccount(userId, request.reason(), Actor.id(authentication)));
         sessionRevoker.revokeAll(userId, null, SessionRevocationReason.ACCOUNT_DEACTIVATED);
     }
@@ -153,7 +174,11 @@ public class AccountAdminController {
     @PostMapping("/api/admin/users/{userId}/reactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Reactivate a deactivated account (ADMIN), with a reason; it signs in again")
-    public void reactivate(@PathVariable UUID userId, @Valid @RequestBody ReasonRequest request) {
+    public void reactivate(@PathVariable UUID userId, @Valid @RequestBody ReasonRequest request,
+                           HttpServletRequest http) {
+        requireInPlatform(userId, http);
+        // sessions that outlived a failed revocation at deactivation must not come back with the account
+        sessionRevoker.revokeAll(userId, null, SessionRevocationReason.ACCOUNT_DEACTIVATED);
         commands.send(new ReactivateAccount(userId, request.reason()));
     }
 
@@ -163,12 +188,37 @@ public class AccountAdminController {
             + "e-mails and phone numbers in their events read as erased; read models are scrubbed; amounts, dates "
             + "and counts stay. Irreversible; the account is closed")
     public void erase(@PathVariable UUID userId, @Valid @RequestBody ReasonRequest request,
-                      Authentication authentication) {
+                      Authentication authentication, HttpServletRequest http) {
+        requireInPlatform(userId, http);
         if (userId.equals(Actor.id(authentication))) {
             throw IdentityRules.cannotChangeOwnAccess("erase");
         }
         commands.send(new ErasePersonalData(userId, request.reason()));
         sessionRevoker.revokeAll(userId, null, SessionRevocationReason.ACCOUNT_ERASED);
+    }
+
+    // ---- platform rules -------------------------------------------------------------------------------------
+
+    /** An account of another platform is invisible: 404, as if it did not exist. */
+    private void requireInPlatform(UUID userId, HttpServletRequest http) {
+        Platform platform = RequestPlatform.of(http);
+        if (accountOf(userId).filter(account -> account.platforms().contains(platform)).isEmpty()) {
+            throw IdentityRules.accountNotFound();
+        }
+    }
+
+    private Optional<AccountView> accountOf(UUID userId) {
+        return Optional.ofNullable(queries.query(new FindAccount(userId), ResponseTypes.instanceOf(AccountView.class))
+                .join());
+    }
+
+    /** An administrator grants access only to platforms they belong to themselves. */
+    private static void requireOwnPlatforms(Set<Platform> platforms, Authentication authentication) {
+        Set<Platform> own = authentication instanceof SignedInCaller caller ? caller.platforms() : Set.of();
+        if (!own.containsAll(platforms)) {
+            throw new RuleViolation("platform-not-allowed", Kind.FORBIDDEN,
+                    "You can only grant access to platforms your own account belongs to");
+        }
     }
 
     // ---- bodies ---------------------------------------------------------------------------------------------

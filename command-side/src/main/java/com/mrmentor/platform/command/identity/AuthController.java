@@ -117,7 +117,10 @@ public class AuthController {
         String index = emailIndex.of(email);
         // hashed before the lookup, so that both answers take the same time
         String passwordHash = hashes.encode(request.password());
+        // starts the address's one-a-minute resend window whether or not it has an account (see resend)
+        rateLimits.tryAcquire("code-resend-email", index, 1, policy.codeResendInterval());
         if (directory.userIdFor(index).isPresent()) {
+            spendCodeHashingTime();
             mail.sendSignUpAttemptNotice(email);
             return new Accepted(SIGN_UP_ACCEPTED);
         }
@@ -143,17 +146,20 @@ public class AuthController {
     public Accepted resendVerification(@Valid @RequestBody EmailRequest request, HttpServletRequest http) {
         limit("code-resend", http.getRemoteAddr(), limits.resendsPerIp(), "too-many-code-requests");
         String email = EmailIndex.normalise(request.email());
-        directory.userIdFor(emailIndex.of(email)).ifPresent(userId -> {
+        // one a minute per address, known or not, so that a 429 does not reveal an unverified account
+        rateLimits.tryAcquire("code-resend-email", emailIndex.of(email), 1, policy.codeResendInterval())
+                .ifPresent(wait -> {
+                    throw new RateLimits.LimitReached("code-resend-too-soon",
+                            "A code was asked for this address less than a minute ago", wait);
+                });
+        directory.userIdFor(emailIndex.of(email)).ifPresentOrElse(userId -> {
             try {
                 issueCode(userId, CodePurpose.EMAIL_VERIFICATION,
                         code -> mail.sendVerificationCode(email, null, code, policy.verificationCodeTtl()));
-            } catch (RuleViolation violation) {
-                // too soon is worth telling (429); "already verified" would reveal the account, so it is silent
-                if (violation.kind() == Kind.TOO_MANY_REQUESTS) {
-                    throw violation;
-                }
+            } catch (RuleViolation silent) {
+                // verified already, or a code went out a moment ago through sign-up: the answer must not differ
             }
-        });
+        }, this::spendCodeHashingTime);
         return new Accepted(SIGN_UP_ACCEPTED);
     }
 
@@ -162,10 +168,20 @@ public class AuthController {
             + "Codes are valid 10 minutes and allow 5 wrong tries")
     public Verified verify(@Valid @RequestBody VerifyRequest request, HttpServletRequest http) {
         limit("code-attempt", http.getRemoteAddr(), limits.codeAttemptsPerIp(), "too-many-code-attempts");
-        UUID userId = directory.userIdFor(emailIndex.of(request.email())).orElseThrow(AuthController::invalidCode);
-        CodeOutcome outcome = commands.send(new VerifyEmail(userId, request.code()));
+        Optional<UUID> account = directory.userIdFor(emailIndex.of(request.email()));
+        if (account.isEmpty()) {
+            spendCodeHashingTime();
+            throw invalidCode();
+        }
+        CodeOutcome outcome;
+        try {
+            outcome = commands.send(new VerifyEmail(account.get(), request.code()));
+        } catch (RuleViolation violation) {
+            // verified already, deactivated, erased: the same answer as an unknown address
+            throw invalidCode();
+        }
         requireAccepted(outcome);
-        return new Verified(userId, "VERIFIED");
+        return new Verified(account.get(), "VERIFIED");
     }
 
     // ---- sign-in, refresh, sign-out -------------------------------------------------------------------------
@@ -184,7 +200,7 @@ public class AuthController {
             + "code of the enrolled authenticator app. Every use is recorded for auditors")
     public TokenResponse breakGlass(@Valid @RequestBody BreakGlassRequest request, HttpServletRequest http) {
         String ip = http.getRemoteAddr();
-        UUID userId = checkPassword(request.email(), request.password(), ip);
+        UUID userId = checkPasswordOnly(request.email(), request.password(), ip);
         String secret = credentials.totpSecret(userId);
         long lastStep = credentials.lastTotpStep(userId).orElse(-1);
         OptionalLong step = secret == null ? OptionalLong.empty()
@@ -193,6 +209,7 @@ public class AuthController {
             throttle.recordFailure(request.email(), ip);
             throw new InvalidCredentials();
         }
+        throttle.recordSuccess(request.email());
         return openSession(userId, SignInMethod.BREAK_GLASS, http);
     }
 
@@ -216,7 +233,8 @@ public class AuthController {
         UUID userId = directory.userIdFor(index).orElseGet(() -> {
             UUID created = UUID.randomUUID();
             String name = identity.name() == null || identity.name().isBlank()
-                    ? email.substring(0, email.indexOf('@')) : identity.name();
+                    ? email.substring(0, email.indexOf('@')) : identity.name().strip();
+            name = name.length() > 200 ? name.substring(0, 200) : name;
             try {
                 commands.send(new RegisterAccount(created, email, name, index, Set.of(Role.STUDENT),
                         Set.of(RequestPlatform.of(http)), RegistrationMethod.GOOGLE, null, VerificationMethod.GOOGLE));
@@ -280,14 +298,14 @@ public class AuthController {
         String email = EmailIndex.normalise(request.email());
         limit("reset-request-ip", http.getRemoteAddr(), limits.resetRequestsPerIp(), "too-many-reset-requests");
         limit("reset-request-email", emailIndex.of(email), limits.resetRequestsPerEmail(), "too-many-reset-requests");
-        directory.userIdFor(emailIndex.of(email)).ifPresent(userId -> {
+        directory.userIdFor(emailIndex.of(email)).ifPresentOrElse(userId -> {
             try {
                 issueCode(userId, CodePurpose.PASSWORD_RESET,
                         code -> mail.sendPasswordResetCode(email, code, policy.resetCodeTtl()));
             } catch (RuleViolation ignored) {
                 // unverified, deactivated or asked a moment ago: the answer must not differ
             }
-        });
+        }, this::spendCodeHashingTime);
         return new Accepted(RESET_ACCEPTED);
     }
 
@@ -298,9 +316,19 @@ public class AuthController {
         limit("code-attempt", http.getRemoteAddr(), limits.codeAttemptsPerIp(), "too-many-code-attempts");
         String email = EmailIndex.normalise(request.email());
         passwordPolicy.check(request.newPassword(), email, "newPassword");
-        UUID userId = directory.userIdFor(emailIndex.of(email)).orElseThrow(AuthController::invalidCode);
-        CodeOutcome outcome = commands.send(new ResetPassword(userId, request.code(),
-                hashes.encode(request.newPassword())));
+        String newHash = hashes.encode(request.newPassword());
+        Optional<UUID> account = directory.userIdFor(emailIndex.of(email));
+        if (account.isEmpty()) {
+            spendCodeHashingTime();
+            throw invalidCode();
+        }
+        UUID userId = account.get();
+        CodeOutcome outcome;
+        try {
+            outcome = commands.send(new ResetPassword(userId, request.code(), newHash));
+        } catch (RuleViolation violation) {
+            throw invalidCode(); // deactivated or erased: the same answer as an unknown address
+        }
         requireAccepted(outcome);
         sessionRevoker.revokeAll(userId, null, SessionRevocationReason.PASSWORD_CHANGED);
         throttle.recordSuccess(email);
@@ -356,6 +384,13 @@ public class AuthController {
 
     /** The account of {@code email} if {@code password} is its password; counts failures towards the throttle. */
     private UUID checkPassword(String email, String password, String ip) {
+        UUID userId = checkPasswordOnly(email, password, ip);
+        throttle.recordSuccess(email);
+        return userId;
+    }
+
+    /** Like {@link #checkPassword} but leaves the failure count alone: a second factor is still to be checked. */
+    private UUID checkPasswordOnly(String email, String password, String ip) {
         throttle.blockedFor(email, ip).ifPresent(wait -> {
             throw new RateLimits.LimitReached("too-many-sign-in-attempts",
                     "Too many failed sign-ins for this account or from this address", wait);
@@ -367,7 +402,6 @@ public class AuthController {
             throttle.recordFailure(email, ip);
             throw new InvalidCredentials();
         }
-        throttle.recordSuccess(email);
         return userId.get();
     }
 
@@ -391,26 +425,33 @@ public class AuthController {
         send.accept(code); // only after the hash is stored: a code that was mailed always works
     }
 
+    /**
+     * Hashing a code (BCrypt) is most of the time an answer takes; paths that send no code spend it too, so that
+     * response times do not tell which e-mails have accounts.
+     */
+    private void spendCodeHashingTime() {
+        hashes.encode(Secrets.newSixDigitCode());
+    }
+
     private void limit(String bucket, String key, int max, String code) {
         rateLimits.tryAcquire(bucket, key, max, limits.window()).ifPresent(wait -> {
             throw new RateLimits.LimitReached(code, "Too many requests of this kind; try again later", wait);
         });
     }
 
+    /**
+     * Every refusal is the same {@code invalid-code}: telling "expired" or "used up" apart would tell an unknown
+     * address from an account that has a code outstanding.
+     */
     private static void requireAccepted(CodeOutcome outcome) {
-        switch (outcome) {
-            case ACCEPTED -> {
-            }
-            case EXPIRED -> throw new RuleViolation("code-expired", Kind.UNPROCESSABLE,
-                    "The code has expired; ask for a new one");
-            case EXHAUSTED -> throw new RuleViolation("code-exhausted", Kind.UNPROCESSABLE,
-                    "Too many wrong codes; ask for a new one");
-            default -> throw invalidCode();
+        if (outcome != CodeOutcome.ACCEPTED) {
+            throw invalidCode();
         }
     }
 
     private static RuleViolation invalidCode() {
-        return new RuleViolation("invalid-code", Kind.UNPROCESSABLE, "The code is wrong");
+        return new RuleViolation("invalid-code", Kind.UNPROCESSABLE, "The code is wrong, expired, or was tried "
+                + "too often (5 wrong tries; valid 10 minutes for sign-up, 15 for password reset); ask for a new one");
     }
 
     static UUID sessionOf(Authentication authentication) {

@@ -22,7 +22,8 @@ import java.util.Set;
 @Component
 public class PasswordPolicy {
 
-    static final int MAX_LENGTH = 128;
+    /** BCrypt reads at most 72 bytes; a longer password would be cut (or refused by the encoder). */
+    static final int MAX_BYTES = 72;
 
     private final int minLength;
     private final Set<String> common;
@@ -42,8 +43,8 @@ public class PasswordPolicy {
         if (password == null || password.length() < minLength) {
             throw weak(field, "must be at least " + minLength + " characters long");
         }
-        if (password.length() > MAX_LENGTH) {
-            throw weak(field, "must be at most " + MAX_LENGTH + " characters long");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw weak(field, "must be at most " + MAX_BYTES + " bytes long (72 ASCII characters)");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (email != null) {

@@ -47,15 +47,21 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void passwordOfExactly128CharactersPasses() {
-        String password = "correct horse battery staple ".repeat(5).substring(0, 128);
+    void passwordOfExactly72BytesPasses() {
+        String password = "correct horse battery staple ".repeat(5).substring(0, 72);
         assertThatCode(() -> policy.check(password, EMAIL, FIELD)).doesNotThrowAnyException();
     }
 
     @Test
-    void passwordOfMoreThan128CharactersIsRefused() {
-        String password = "correct horse battery staple ".repeat(5).substring(0, 129);
-        assertWeak(password, "password must be at most 128 characters long");
+    void passwordOfMoreThan72BytesIsRefusedBecauseBCryptWouldIgnoreTheRest() {
+        String password = "correct horse battery staple ".repeat(5).substring(0, 73);
+        assertWeak(password, "password must be at most 72 bytes long (72 ASCII characters)");
+    }
+
+    @Test
+    void theByteLimitCountsMultiByteCharacters() {
+        String password = "पासवर्ड-".repeat(4); // 8 characters of up to 3 bytes each, 4 times: over 72 bytes
+        assertWeak(password, "password must be at most 72 bytes long (72 ASCII characters)");
     }
 
     @ParameterizedTest
@@ -116,7 +122,7 @@ class PasswordPolicyTest {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .filter(line -> line.length() >= 10 && line.length() <= PasswordPolicy.MAX_LENGTH)
+                    .filter(line -> line.length() >= 10 && line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES)
                     .map(line -> line.toUpperCase(Locale.ROOT))
                     .toList()
                     .stream();

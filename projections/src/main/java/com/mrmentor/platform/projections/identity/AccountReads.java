@@ -102,8 +102,8 @@ public class AccountReads {
                 + "ORDER BY started_at DESC", SESSION, userId);
     }
 
-    /** Sessions, newest first, of one user and/or one sign-in method. */
-    public List<SessionView> sessions(UUID userId, SignInMethod method, int page, int size) {
+    /** Sessions, newest first, of one user, one sign-in method and/or one platform. */
+    public List<SessionView> sessions(UUID userId, SignInMethod method, Platform platform, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (userId != null) {
@@ -113,6 +113,10 @@ public class AccountReads {
         if (method != null) {
             where.append(" AND method = ?");
             args.add(method.name());
+        }
+        if (platform != null) {
+            where.append(" AND platform = ?");
+            args.add(platform.name());
         }
         args.add(size);
         args.add((long) page * size);

@@ -82,15 +82,17 @@ public class IdentityQueryController {
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
                                       HttpServletRequest request) {
         inPlatform(find(userId), request);
-        return queries.query(new FindSessions(userId, null, page, size),
+        return queries.query(new FindSessions(userId, null, null, page, size),
                 ResponseTypes.multipleInstancesOf(SessionView.class)).join();
     }
 
     @GetMapping("/api/admin/break-glass-sessions")
-    @Operation(summary = "Every emergency (break-glass) sign-in, newest first (ADMIN, AUDITOR)")
+    @Operation(summary = "Emergency (break-glass) sign-ins made through the request's platform, newest first "
+            + "(ADMIN, AUDITOR)")
     public List<SessionView> breakGlass(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return queries.query(new FindSessions(null, SignInMethod.BREAK_GLASS, page, size),
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+                                        HttpServletRequest request) {
+        return queries.query(new FindSessions(null, SignInMethod.BREAK_GLASS, platformOf(request), page, size),
                 ResponseTypes.multipleInstancesOf(SessionView.class)).join();
     }
 

@@ -41,6 +41,6 @@ public class IdentityQueryHandlers {
 
     @QueryHandler
     public List<SessionView> handle(FindSessions query) {
-        return reads.sessions(query.userId(), query.method(), query.page(), query.size());
+        return reads.sessions(query.userId(), query.method(), query.platform(), query.page(), query.size());
     }
 }
