@@ -66,6 +66,9 @@ CREATE TABLE user_account (
     last_sign_in_at      TIMESTAMP WITH TIME ZONE,
     deactivated_reason   VARCHAR(500),
     erased_at            TIMESTAMP WITH TIME ZONE,
+    -- the last password change: sessions started before it are over (except the one that made the change)
+    sessions_valid_after TIMESTAMP WITH TIME ZONE,
+    kept_session_id      UUID,
     CONSTRAINT user_account_pk PRIMARY KEY (user_id)
 );
 CREATE INDEX user_account_registered_idx ON user_account (registered_at DESC);

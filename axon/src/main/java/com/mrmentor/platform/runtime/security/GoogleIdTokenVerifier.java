@@ -59,7 +59,8 @@ public class GoogleIdTokenVerifier implements GoogleIdTokens {
         }
         Jwt jwt = decode(idToken.strip());
         return new GoogleIdentity(jwt.getSubject(), jwt.getClaimAsString("email"),
-                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")), jwt.getClaimAsString("name"));
+                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")), jwt.getClaimAsString("name"),
+                jwt.getClaimAsString("hd"));
     }
 
     private Jwt decode(String idToken) {

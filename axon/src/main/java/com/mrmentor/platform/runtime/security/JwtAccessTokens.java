@@ -43,6 +43,11 @@ class JwtAccessTokens implements AccessTokens {
                 .filter(a -> a.status() == AccountStatus.ACTIVE && a.stage() != AccountStage.SIGNUP)
                 .orElseThrow(() -> new RuleViolation("account-unavailable", RuleViolation.Kind.UNAUTHENTICATED,
                         "This account cannot sign in"));
+        if (accounts.access(userId, sessionId).map(AccountReads.Access::sessionRevoked).orElse(true)) {
+            // revoked, or ended by a password change whose per-session revocation has not been recorded yet
+            throw new RuleViolation("invalid-refresh-token", RuleViolation.Kind.UNAUTHENTICATED,
+                    "The session has ended; sign in again");
+        }
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.jwt().issuer())

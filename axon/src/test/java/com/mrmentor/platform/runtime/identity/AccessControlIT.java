@@ -35,7 +35,7 @@ class AccessControlIT extends IntegrationTest {
                 identity().changeRoles(student.accessToken(), student.userId(), List.of("ADMIN")),
                 identity().adminPost(student.accessToken(), someone, "deactivate", "because"),
                 identity().adminPost(student.accessToken(), someone, "erase", "because"),
-                api().post("/api/auth/totp/enrolment", student.accessToken(), null));
+                api().post("/api/auth/totp/enrolment", student.accessToken(), json("password", "whatever-it-is")));
 
         assertThat(responses).allSatisfy(response -> assertProblem(response, 403, "forbidden"));
         assertThat(identity().me(student.accessToken()).body().get("roles").toString()).isEqualTo("[\"STUDENT\"]");

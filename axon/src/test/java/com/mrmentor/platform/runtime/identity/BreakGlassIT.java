@@ -82,7 +82,8 @@ class BreakGlassIT extends IntegrationTest {
     void enrolmentNeedsACorrectCodeToBeConfirmed() {
         IdentityApi.Account admin = identity().newAccountByInvitation(admin(), "glass-enrol", "ADMIN");
         String token = identity().login(admin.email(), admin.password()).accessToken();
-        ApiClient.Response started = api().post("/api/auth/totp/enrolment", token, null);
+        ApiClient.Response started = api().post("/api/auth/totp/enrolment", token,
+                json("password", admin.password()));
         String secret = started.body().get("secret").asText();
         String right = Totp.codeAt(secret, Instant.now());
         String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
@@ -94,10 +95,23 @@ class BreakGlassIT extends IntegrationTest {
         assertProblem(breakGlass(admin.email(), admin.password(), right), 401, "invalid-credentials");
     }
 
+    @Test
+    void enrolmentNeedsTheCurrentPasswordSoAStolenAccessTokenCannotReplaceTheAuthenticator() {
+        IdentityApi.Account admin = identity().newAccountByInvitation(admin(), "glass-steal", "ADMIN");
+        String token = identity().login(admin.email(), admin.password()).accessToken();
+
+        ApiClient.Response withoutPassword = api().post("/api/auth/totp/enrolment", token,
+                json("password", "not-the-password"));
+
+        assertProblem(withoutPassword, 403, "wrong-password");
+        assertThat(withoutPassword.body().has("secret")).isFalse();
+    }
+
     /** Enrols {@code admin}'s authenticator (start, then confirm with the current code) and answers the secret. */
     private String enrol(IdentityApi.Account admin) {
         String token = identity().login(admin.email(), admin.password()).accessToken();
-        ApiClient.Response started = api().post("/api/auth/totp/enrolment", token, null);
+        ApiClient.Response started = api().post("/api/auth/totp/enrolment", token,
+                json("password", admin.password()));
         assertThat(started.status()).as("%s", started).isEqualTo(200);
         String secret = started.body().get("secret").asText();
         assertThat(started.body().get("otpauthUri").asText()).startsWith("otpauth://totp/").contains(secret);

@@ -40,8 +40,8 @@ class GoogleSignInIT extends IntegrationTest {
     }
 
     @Test
-    void anExistingPasswordAccountWithTheSameEmailIsLinkedNotDuplicated() {
-        String email = newEmail("linker");
+    void anExistingPasswordAccountWithTheSameGmailAddressIsLinkedNotDuplicated() {
+        String email = gmail("linker");
         UUID userId = identity().signUpAndVerify(email, PASSWORD, "Lin Ker");
 
         IdentityApi.Tokens tokens = IdentityApi.tokens(
@@ -57,9 +57,32 @@ class GoogleSignInIT extends IntegrationTest {
     }
 
     @Test
+    void aWorkspaceAccountOfTheAddressesDomainIsLinkedToo() {
+        String email = newEmail("workspace");
+        UUID userId = identity().signUpAndVerify(email, PASSWORD, "Work Space");
+        String idToken = google().sign(google().claims("google-" + UUID.randomUUID(), email, true, "Work Space")
+                .claim("hd", "example.com").build());
+
+        assertThat(IdentityApi.tokens(google(idToken)).userId()).isEqualTo(userId);
+    }
+
+    @Test
+    void anExistingAccountIsNotTakenOverByAGoogleAccountThatDoesNotOwnItsAddress() {
+        // a consumer Google account made once with someone's work address: Google checked it back then, not now
+        String email = newEmail("not-google-owned");
+        identity().signUpAndVerify(email, PASSWORD, "Not Owned");
+
+        ApiClient.Response response = google(google().idToken("google-" + UUID.randomUUID(), email, true, "Other"));
+
+        assertProblem(response, 403, "google-link-not-trusted");
+        assertThat(response.body().has("accessToken")).isFalse();
+        assertThat(identity().login(email, PASSWORD).accessToken()).isNotBlank();
+    }
+
+    @Test
     void anUnverifiedPasswordAccountIsVerifiedByGoogleAndLosesItsUnprovenPassword() {
         // whoever signed up with the address may not be its owner: Google proves the owner, the password goes
-        String email = newEmail("unproven");
+        String email = gmail("unproven");
         identity().signUp(email, PASSWORD, "Un Proven");
         assertProblem(identity().loginRequest(email, PASSWORD), 403, "email-not-verified");
 
@@ -112,5 +135,10 @@ class GoogleSignInIT extends IntegrationTest {
 
     private long accountsMatching(String email) {
         return identity().accountsMatching(admin(), email);
+    }
+
+    /** An address Google is authoritative for, so that it may stand for an existing account. */
+    private static String gmail(String who) {
+        return who + "-" + UUID.randomUUID() + "@gmail.com";
     }
 }

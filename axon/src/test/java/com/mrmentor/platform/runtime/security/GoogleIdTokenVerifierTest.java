@@ -41,7 +41,7 @@ class GoogleIdTokenVerifierTest {
     void aValidTokenYieldsTheIdentity() {
         GoogleIdentity identity = verifier.verify(google.idToken("1098765", "asha@gmail.com", true, "Asha Rao"));
 
-        assertThat(identity).isEqualTo(new GoogleIdentity("1098765", "asha@gmail.com", true, "Asha Rao"));
+        assertThat(identity).isEqualTo(new GoogleIdentity("1098765", "asha@gmail.com", true, "Asha Rao", null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RateLimits;
 import com.mrmentor.platform.command.common.RequestPlatform;
 import com.mrmentor.platform.command.common.SignedInCaller;
+import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.common.RuleViolation.Kind;
 import com.mrmentor.platform.shared.identity.AuthorizeSignIn;
@@ -50,6 +51,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sign-up, verification, sign-in (password, Google, break-glass), refresh, sign-out, profile and passwords. Identity
@@ -199,17 +201,16 @@ public class AuthController {
     @Operation(summary = "Emergency sign-in for administrators (anyone may try): password plus the current "
             + "code of the enrolled authenticator app. Every use is recorded for auditors")
     public TokenResponse breakGlass(@Valid @RequestBody BreakGlassRequest request, HttpServletRequest http) {
-        String ip = http.getRemoteAddr();
-        UUID userId = checkPasswordOnly(request.email(), request.password(), ip);
+        SignInThrottle.Attempt attempt = throttle.begin(request.email(), http.getRemoteAddr());
+        UUID userId = checkPasswordOnly(attempt, request.email(), request.password());
         String secret = credentials.totpSecret(userId);
         long lastStep = credentials.lastTotpStep(userId).orElse(-1);
         OptionalLong step = secret == null ? OptionalLong.empty()
                 : Totp.verify(secret, request.totpCode(), clock.instant(), lastStep);
         if (step.isEmpty() || !credentials.useTotpStep(userId, step.getAsLong())) {
-            throttle.recordFailure(request.email(), ip);
-            throw new InvalidCredentials();
+            throw new InvalidCredentials(); // the attempt stays counted: TOTP guesses are limited like passwords
         }
-        throttle.recordSuccess(request.email());
+        throttle.succeeded(attempt);
         return openSession(userId, SignInMethod.BREAK_GLASS, http);
     }
 
@@ -230,6 +231,7 @@ public class AuthController {
         }
         String email = EmailIndex.normalise(identity.email());
         String index = emailIndex.of(email);
+        AtomicBoolean userIdCreated = new AtomicBoolean();
         UUID userId = directory.userIdFor(index).orElseGet(() -> {
             UUID created = UUID.randomUUID();
             String name = identity.name() == null || identity.name().isBlank()
@@ -238,6 +240,7 @@ public class AuthController {
             try {
                 commands.send(new RegisterAccount(created, email, name, index, Set.of(Role.STUDENT),
                         Set.of(RequestPlatform.of(http)), RegistrationMethod.GOOGLE, null, VerificationMethod.GOOGLE));
+                userIdCreated.set(true);
                 return created;
             } catch (RuleViolation violation) {
                 if ("email-already-registered".equals(violation.code())) {
@@ -246,7 +249,9 @@ public class AuthController {
                 throw violation;
             }
         });
-        commands.send(new LinkGoogleIdentity(userId, identity.subject()));
+        boolean created = userIdCreated.get();
+        // an account this Google sign-in just created is Google's own; an older one needs Google to own the address
+        commands.send(new LinkGoogleIdentity(userId, identity.subject(), created || identity.googleOwnsAddress()));
         return openSession(userId, SignInMethod.GOOGLE, http);
     }
 
@@ -338,11 +343,13 @@ public class AuthController {
     @PostMapping("/password/change")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change your password with the current one (signed in): every other session is signed out")
-    public void changePassword(@Valid @RequestBody ChangePasswordRequest request, Authentication authentication) {
+    public void changePassword(@Valid @RequestBody ChangePasswordRequest request, Authentication authentication,
+                               HttpServletRequest http) {
         UUID userId = Actor.id(authentication);
         String email = emailOf(authentication);
         passwordPolicy.check(request.newPassword(), email, "newPassword");
         UUID sessionId = sessionOf(authentication);
+        requireCurrentPassword(userId, email, request.currentPassword(), http.getRemoteAddr());
         commands.send(new ChangePassword(userId, request.currentPassword(), hashes.encode(request.newPassword()),
                 sessionId));
         sessionRevoker.revokeAll(userId, sessionId, SessionRevocationReason.PASSWORD_CHANGED);
@@ -354,10 +361,12 @@ public class AuthController {
     // ---- TOTP enrolment (administrators) --------------------------------------------------------------------
 
     @PostMapping("/totp/enrolment")
-    @Operation(summary = "Start authenticator enrolment (ADMIN): answers a new secret and an otpauth:// URI for the "
-            + "app; it becomes active once confirmed with a code")
-    public TotpEnrolment startTotpEnrolment(Authentication authentication) {
+    @Operation(summary = "Start authenticator enrolment (ADMIN, with the current password): answers a new secret and "
+            + "an otpauth:// URI for the app; it becomes active once confirmed with a code")
+    public TotpEnrolment startTotpEnrolment(@Valid @RequestBody PasswordProof request, Authentication authentication,
+                                            HttpServletRequest http) {
         UUID userId = Actor.id(authentication);
+        requireCurrentPassword(userId, emailOf(authentication), request.password(), http.getRemoteAddr());
         String secret = Totp.newSecret();
         credentials.setPendingTotpSecret(userId, secret);
         String account = Optional.ofNullable(emailOf(authentication)).orElse(userId.toString());
@@ -375,8 +384,7 @@ public class AuthController {
         if (step.isEmpty()) {
             throw invalidCode();
         }
-        commands.send(new EnrolTotp(userId));
-        credentials.activatePendingTotpSecret(userId);
+        commands.send(new EnrolTotp(userId, pending));
         credentials.useTotpStep(userId, step.getAsLong());
     }
 
@@ -384,14 +392,18 @@ public class AuthController {
 
     /** The account of {@code email} if {@code password} is its password; counts failures towards the throttle. */
     private UUID checkPassword(String email, String password, String ip) {
-        UUID userId = checkPasswordOnly(email, password, ip);
-        throttle.recordSuccess(email);
+        SignInThrottle.Attempt attempt = throttle.begin(email, ip);
+        UUID userId = checkPasswordOnly(attempt, email, password);
+        throttle.succeeded(attempt);
         return userId;
     }
 
-    /** Like {@link #checkPassword} but leaves the failure count alone: a second factor is still to be checked. */
-    private UUID checkPasswordOnly(String email, String password, String ip) {
-        throttle.blockedFor(email, ip).ifPresent(wait -> {
+    /**
+     * Like {@link #checkPassword} but leaves the attempt counted as a failure: a second factor is still to be
+     * checked.
+     */
+    private UUID checkPasswordOnly(SignInThrottle.Attempt attempt, String email, String password) {
+        attempt.blockedFor().ifPresent(wait -> {
             throw new RateLimits.LimitReached("too-many-sign-in-attempts",
                     "Too many failed sign-ins for this account or from this address", wait);
         });
@@ -399,20 +411,35 @@ public class AuthController {
         // an unknown e-mail still costs a BCrypt comparison (against a decoy), so timing does not reveal accounts
         boolean matches = credentials.passwordMatches(userId.orElse(UNKNOWN_USER), password);
         if (userId.isEmpty() || !matches) {
-            throttle.recordFailure(email, ip);
-            throw new InvalidCredentials();
+            throw new InvalidCredentials(); // the attempt stays counted as a failure
         }
         return userId.get();
     }
 
     private static final UUID UNKNOWN_USER = new UUID(0, 0);
 
+    /**
+     * A signed-in caller proving their password again (password change, authenticator enrolment): wrong guesses
+     * count towards the same throttle as sign-ins, so a stolen access token does not allow unlimited guessing.
+     */
+    private void requireCurrentPassword(UUID userId, String email, String password, String ip) {
+        SignInThrottle.Attempt attempt = throttle.begin(email != null ? email : userId.toString(), ip);
+        attempt.blockedFor().ifPresent(wait -> {
+            throw new RateLimits.LimitReached("too-many-sign-in-attempts",
+                    "Too many wrong passwords for this account or from this address", wait);
+        });
+        if (!credentials.passwordMatches(userId, password)) {
+            throw IdentityRules.wrongPassword(); // the attempt stays counted as a failure
+        }
+        throttle.succeeded(attempt);
+    }
+
     private TokenResponse openSession(UUID userId, SignInMethod method, HttpServletRequest http) {
         UUID sessionId = UUID.randomUUID();
-        commands.send(new AuthorizeSignIn(userId, method, sessionId));
+        Platform platform = commands.send(new AuthorizeSignIn(userId, method, sessionId, RequestPlatform.of(http),
+                http.getHeader("X-Platform") != null));
         String refreshToken = Secrets.newOpaqueToken();
-        commands.send(new StartSession(sessionId, userId, method, RequestPlatform.of(http),
-                Secrets.sha256(refreshToken)));
+        commands.send(new StartSession(sessionId, userId, method, platform, Secrets.sha256(refreshToken)));
         AccessTokens.IssuedAccessToken access = accessTokens.issue(userId, sessionId);
         return new TokenResponse(access.token(), refreshToken, "Bearer", access.expiresInSeconds(),
                 policy.refreshTokenTtl().toSeconds());
@@ -511,6 +538,9 @@ public class AuthController {
 
     public record ChangePasswordRequest(@NotBlank @Size(max = 200) String currentPassword,
                                         @NotBlank @Size(max = 200) String newPassword) {
+    }
+
+    public record PasswordProof(@NotBlank @Size(max = 200) String password) {
     }
 
     public record TotpConfirmation(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {

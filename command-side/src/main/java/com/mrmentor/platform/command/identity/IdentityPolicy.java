@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param maxCodeAttempts     wrong tries before a code is used up
  * @param codeResendInterval  at most one new code per purpose in this interval
  * @param refreshTokenTtl     lifetime of each refresh token (a rotation starts a new one)
+ * @param maxSessionLifetime  no rotation extends a session beyond this from its sign-in
  * @param invitationTtl       how long an invitation may be accepted
  * @param minPasswordLength   shortest acceptable password
  */
@@ -23,13 +24,14 @@ public record IdentityPolicy(@DefaultValue("PT10M") Duration verificationCodeTtl
                              @DefaultValue("5") int maxCodeAttempts,
                              @DefaultValue("PT1M") Duration codeResendInterval,
                              @DefaultValue("P30D") Duration refreshTokenTtl,
+                             @DefaultValue("P90D") Duration maxSessionLifetime,
                              @DefaultValue("P7D") Duration invitationTtl,
                              @DefaultValue("10") int minPasswordLength) {
 
     /** The defaults, for tests. */
     public static IdentityPolicy defaults() {
         return new IdentityPolicy(Duration.ofMinutes(10), Duration.ofMinutes(15), 5, Duration.ofMinutes(1),
-                Duration.ofDays(30), Duration.ofDays(7), 10);
+                Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(7), 10);
     }
 
     /** How long a code for {@code purpose} is valid. */

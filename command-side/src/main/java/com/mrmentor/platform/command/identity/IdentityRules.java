@@ -69,6 +69,21 @@ final class IdentityRules {
                 "Emergency access is for administrators with an enrolled authenticator");
     }
 
+    static RuleViolation platformNotAllowed(Object platform) {
+        return new RuleViolation("platform-not-allowed", Kind.FORBIDDEN,
+                "This account does not belong to platform " + platform);
+    }
+
+    static RuleViolation noPendingEnrolment() {
+        return new RuleViolation("no-pending-enrolment", Kind.CONFLICT,
+                "No authenticator enrolment is waiting for confirmation (or another one was started meanwhile)");
+    }
+
+    static RuleViolation googleLinkNotTrusted() {
+        return new RuleViolation("google-link-not-trusted", Kind.FORBIDDEN, "Google does not vouch for this address "
+                + "strongly enough to sign in to the existing account; sign in with its password");
+    }
+
     static RuleViolation googleAccountMismatch() {
         return new RuleViolation("google-account-mismatch", Kind.FORBIDDEN,
                 "This account is linked to a different Google account");

@@ -2,6 +2,7 @@ package com.mrmentor.platform.command.identity;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -35,6 +36,57 @@ public class SignInThrottle {
         this.window = window;
         this.maxPerAccount = maxPerAccount;
         this.maxPerIp = maxPerIp;
+    }
+
+    /**
+     * An attempt that was counted as a failure before its password was checked.
+     *
+     * @param blockedFor how long attempts are refused, when this one was (it then counts for nothing)
+     */
+    public record Attempt(String email, long accountRow, long ipRow, Optional<Duration> blockedFor) {
+    }
+
+    /**
+     * Starts a sign-in attempt by counting it as a failure <em>first</em>, so that parallel guesses see each other:
+     * of N attempts racing at the limit, none gets past it. If the limit is exceeded the attempt is uncounted and
+     * refused ({@link Attempt#blockedFor()}); otherwise the caller checks the credentials and, if they are right,
+     * calls {@link #succeeded(Attempt)}.
+     */
+    public Attempt begin(String email, String ip) {
+        Instant now = clock.instant();
+        long accountRow = insert(accountKey(email), now);
+        long ipRow = insert(ipKey(ip), now);
+        boolean over = count(accountKey(email), now) > maxPerAccount || count(ipKey(ip), now) > maxPerIp;
+        if (!over) {
+            return new Attempt(email, accountRow, ipRow, Optional.empty());
+        }
+        jdbc.update("DELETE FROM sign_in_failure WHERE id IN (?, ?)", accountRow, ipRow);
+        Optional<Duration> wait = blockedFor(email, ip);
+        return new Attempt(email, accountRow, ipRow, Optional.of(wait.orElse(Duration.ofSeconds(1))));
+    }
+
+    /** The attempt's credentials were right: the account's failures are cleared, the address's count loses it. */
+    public void succeeded(Attempt attempt) {
+        jdbc.update("DELETE FROM sign_in_failure WHERE subject_key = ? OR id = ?", accountKey(attempt.email()),
+                attempt.ipRow());
+    }
+
+    private long insert(String key, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(
+                    "INSERT INTO sign_in_failure (subject_key, failed_at) VALUES (?, ?)", new String[] {"id"});
+            statement.setString(1, key);
+            statement.setTimestamp(2, Timestamp.from(at));
+            return statement;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    private long count(String key, Instant now) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_failure WHERE subject_key = ? AND failed_at > ?",
+                Long.class, key, Timestamp.from(now.minus(window)));
+        return count == null ? 0 : count;
     }
 
     /** How long sign-ins for {@code email} from {@code ip} are refused, if they are. */

@@ -46,6 +46,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -175,6 +176,9 @@ public class UserAccount {
             // another Google account now claims this address (e.g. a reassigned workspace address): not the owner
             throw IdentityRules.googleAccountMismatch();
         }
+        if (!googleLinked && !command.googleOwnsAddress()) {
+            throw IdentityRules.googleLinkNotTrusted();
+        }
         boolean dropPassword = stage == AccountStage.SIGNUP && hasPassword;
         if (dropPassword) {
             credentials.setPassword(userId, null);
@@ -221,10 +225,18 @@ public class UserAccount {
     // ---- sign-in --------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(AuthorizeSignIn command, Clock clock) {
+    public Platform handle(AuthorizeSignIn command, Clock clock) {
         requireUsable();
         if (stage == AccountStage.SIGNUP) {
             throw IdentityRules.emailNotVerified();
+        }
+        Platform platform;
+        if (command.platform() != null && platforms.contains(command.platform())) {
+            platform = command.platform();
+        } else if (command.platformRequested()) {
+            throw IdentityRules.platformNotAllowed(command.platform());
+        } else {
+            platform = platforms.stream().min(Comparator.naturalOrder()).orElseThrow();
         }
         if (command.method() == SignInMethod.BREAK_GLASS) {
             if (!roles.contains(Role.ADMIN) || !totpEnrolled) {
@@ -232,13 +244,22 @@ public class UserAccount {
             }
             apply(new BreakGlassSignInUsed(userId, command.sessionId(), clock.instant()));
         }
+        return platform;
     }
 
+    /**
+     * Makes the pending secret (whose code the caller just proved) the active one, in the event's transaction: an
+     * enrolment started meanwhile cannot slip a different secret in unrecorded.
+     */
     @CommandHandler
-    public void handle(EnrolTotp command, Clock clock) {
+    public void handle(EnrolTotp command, Credentials credentials, Clock clock) {
         requireUsable();
         if (!roles.contains(Role.ADMIN)) {
             throw IdentityRules.totpAdminsOnly();
+        }
+        if (command.confirmedSecret() == null || !command.confirmedSecret().equals(credentials.pendingTotpSecret(userId))
+                || !credentials.activatePendingTotpSecret(userId)) {
+            throw IdentityRules.noPendingEnrolment();
         }
         apply(new TotpEnrolled(userId, clock.instant()));
     }

@@ -26,7 +26,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Invariants: each rotation makes exactly one new generation and retires the presented one; presenting a retired
  * generation means two parties hold the family, so the whole session is revoked (OAuth 2.0 Security BCP,
- * refresh-token rotation); a revoked session stays revoked. Two clients racing with the same token therefore leave
+ * refresh-token rotation); a revoked session stays revoked; no rotation extends a session past its maximum lifetime
+ * (90 days by default). Two clients racing with the same token therefore leave
  * one rotation and, for the loser, a revoked family.
  */
 @Aggregate
@@ -37,6 +38,7 @@ public class UserSession {
     private UUID sessionId;
     private UUID userId;
     private int generation;
+    private Instant startedAt;
     private Instant expiresAt;
     private boolean revoked;
 
@@ -75,8 +77,13 @@ public class UserSession {
         if (!now.isBefore(expiresAt)) {
             return RotationOutcome.refused(RotationOutcome.Result.EXPIRED, userId);
         }
+        Instant sessionEnd = startedAt.plus(policy.maxSessionLifetime());
+        if (!now.isBefore(sessionEnd)) {
+            return RotationOutcome.refused(RotationOutcome.Result.EXPIRED, userId);
+        }
         int next = generation + 1;
-        Instant expiry = now.plus(policy.refreshTokenTtl());
+        // sliding, but never past the session's absolute end: a stolen family cannot be kept alive for ever
+        Instant expiry = min(now.plus(policy.refreshTokenTtl()), sessionEnd);
         apply(new SessionRefreshed(sessionId, userId, next, now, expiry));
         tokens.store(command.newRefreshTokenHash(), OpaqueTokens.Kind.REFRESH, sessionId, next, expiry);
         return RotationOutcome.rotated(userId, next, expiry);
@@ -93,12 +100,17 @@ public class UserSession {
         }
     }
 
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     @EventSourcingHandler
     void on(SessionStarted event) {
         id = IdentityIds.session(event.sessionId());
         sessionId = event.sessionId();
         userId = event.userId();
         generation = 0;
+        startedAt = event.startedAt();
         expiresAt = event.expiresAt();
     }
 

@@ -507,7 +507,7 @@ class UserAccountTest {
     void stageNeverMovesBackWhenGoogleIsLinkedLater() {
         fixture.given(verifiedAccount())
                .andGiven(profileCompleted())
-               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true))
                .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, NOW))
                .expectState(account -> assertThat(stageOf(account)).isEqualTo(AccountStage.PROFILE_COMPLETE));
     }
@@ -639,7 +639,7 @@ class UserAccountTest {
     @Test
     void linkingGoogleRecordsTheSubject() {
         fixture.given(verifiedAccount())
-               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true))
                .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, NOW));
     }
 
@@ -647,7 +647,24 @@ class UserAccountTest {
     void linkingGoogleTwiceChangesNothing() {
         fixture.given(verifiedAccount())
                .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT))
-               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aGoogleAccountThatDoesNotOwnTheAddressCannotBeLinkedToAnExistingAccount() {
+        fixture.given(verifiedAccount())
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, false))
+               .expectNoEvents()
+               .expectException(violation("google-link-not-trusted"));
+    }
+
+    @Test
+    void theLinkedGoogleAccountSignsInAgainWhoeverOwnsTheAddress() {
+        fixture.given(verifiedAccount())
+               .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, false))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
@@ -656,7 +673,7 @@ class UserAccountTest {
     void anotherGoogleAccountClaimingALinkedAccountIsRefused() {
         fixture.given(verifiedAccount())
                .andGiven(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, false, REGISTERED_AT))
-               .when(new LinkGoogleIdentity(USER, "another-google-subject"))
+               .when(new LinkGoogleIdentity(USER, "another-google-subject", true))
                .expectNoEvents()
                .expectException(violation("google-account-mismatch"));
     }
@@ -667,7 +684,7 @@ class UserAccountTest {
         // address belongs to the person signing in with it, so that password must not survive.
         credentials.setPassword(USER, InMemoryCredentials.hash("attacker's password"));
         fixture.given(registered())
-               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true))
                .expectEvents(new GoogleIdentityLinked(USER, GOOGLE_SUBJECT, true, NOW),
                              new EmailVerified(USER, VerificationMethod.GOOGLE, NOW))
                .expectState(account -> assertThat(stageOf(account)).isEqualTo(AccountStage.VERIFIED));
@@ -678,7 +695,7 @@ class UserAccountTest {
     void linkingGoogleToADeactivatedAccountIsRefused() {
         fixture.given(verifiedAccount())
                .andGiven(new AccountDeactivated(USER, REASON))
-               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT))
+               .when(new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true))
                .expectNoEvents()
                .expectException(violation("account-deactivated"));
     }
@@ -686,7 +703,7 @@ class UserAccountTest {
     @Test
     void linkingWithoutSubjectIsRefused() {
         fixture.given(verifiedAccount())
-               .when(new LinkGoogleIdentity(USER, " "))
+               .when(new LinkGoogleIdentity(USER, " ", true))
                .expectNoEvents()
                .expectException(violation("missing-googleSubject"));
     }
@@ -696,7 +713,7 @@ class UserAccountTest {
     @Test
     void unverifiedAccountCannotSignIn() {
         fixture.given(registered())
-               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(RuleViolation.class)
                .expectException(violation("email-not-verified"));
@@ -706,7 +723,7 @@ class UserAccountTest {
     void deactivatedAccountCannotSignIn() {
         fixture.given(verifiedAccount())
                .andGiven(new AccountDeactivated(USER, REASON))
-               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(RuleViolation.class)
                .expectException(violation("account-deactivated"));
@@ -716,24 +733,41 @@ class UserAccountTest {
     void erasedAccountCannotSignIn() {
         fixture.given(verifiedAccount())
                .andGiven(erased())
-               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(violation("account-erased"));
     }
 
     @Test
-    void verifiedActiveAccountSignsInWithPasswordWithoutAnEvent() {
+    void verifiedActiveAccountSignsInWithPasswordWithoutAnEventInTheNamedPlatform() {
         fixture.given(verifiedAccount())
-               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MR_MENTOR, true))
                .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Platform.MR_MENTOR)
                .expectNoEvents();
+    }
+
+    @Test
+    void signInNamingAPlatformTheAccountDoesNotBelongToIsRefused() {
+        fixture.given(verifiedAccount())
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MAS, true))
+               .expectNoEvents()
+               .expectException(violation("platform-not-allowed"));
+    }
+
+    @Test
+    void signInWithoutANamedPlatformRunsInTheAccountsOwnPlatform() {
+        fixture.given(verifiedAccount())
+               .when(new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MAS, false))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Platform.MR_MENTOR);
     }
 
     @Test
     void reactivatedAccountSignsInAgain() {
         fixture.given(verifiedAccount())
                .andGiven(new AccountDeactivated(USER, REASON), new AccountReactivated(USER, REASON))
-               .when(new AuthorizeSignIn(USER, SignInMethod.GOOGLE, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.GOOGLE, SESSION, Platform.MR_MENTOR, false))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
@@ -741,7 +775,7 @@ class UserAccountTest {
     @Test
     void breakGlassIsRefusedToANonAdministrator() {
         fixture.given(verifiedAccount())
-               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(RuleViolation.class)
                .expectException(violation("break-glass-not-allowed"));
@@ -750,7 +784,7 @@ class UserAccountTest {
     @Test
     void breakGlassIsRefusedToAnAdministratorWithoutTotp() {
         fixture.given(verifiedAdmin())
-               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(violation("break-glass-not-allowed"));
     }
@@ -760,7 +794,7 @@ class UserAccountTest {
         fixture.given(verifiedAdmin())
                .andGiven(new TotpEnrolled(USER, REGISTERED_AT),
                          new AccountRolesChanged(USER, Set.of(Role.MENTOR), Set.of(Role.ADMIN), REASON))
-               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION, Platform.MR_MENTOR, false))
                .expectNoEvents()
                .expectException(violation("break-glass-not-allowed"));
     }
@@ -769,25 +803,39 @@ class UserAccountTest {
     void breakGlassByAnAdministratorWithTotpIsRecorded() {
         fixture.given(verifiedAdmin())
                .andGiven(new TotpEnrolled(USER, REGISTERED_AT))
-               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION))
+               .when(new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION, Platform.MR_MENTOR, false))
                .expectSuccessfulHandlerExecution()
                .expectEvents(new BreakGlassSignInUsed(USER, SESSION, NOW));
     }
 
     @Test
     void totpEnrolmentIsRefusedToANonAdministrator() {
+        credentials.setPendingTotpSecret(USER, "PENDINGSECRET");
         fixture.given(verifiedAccount())
-               .when(new EnrolTotp(USER))
+               .when(new EnrolTotp(USER, "PENDINGSECRET"))
                .expectNoEvents()
                .expectException(RuleViolation.class)
                .expectException(violation("totp-admins-only"));
     }
 
     @Test
-    void totpEnrolmentOfAnAdministratorIsRecorded() {
+    void totpEnrolmentOfAnAdministratorActivatesTheConfirmedSecretAndIsRecorded() {
+        credentials.setPendingTotpSecret(USER, "PENDINGSECRET");
         fixture.given(verifiedAdmin())
-               .when(new EnrolTotp(USER))
+               .when(new EnrolTotp(USER, "PENDINGSECRET"))
                .expectEvents(new TotpEnrolled(USER, NOW));
+        assertThat(credentials.totpSecret(USER)).isEqualTo("PENDINGSECRET");
+        assertThat(credentials.pendingTotpSecret(USER)).isNull();
+    }
+
+    @Test
+    void totpEnrolmentIsRefusedWhenAnotherSecretWasStartedMeanwhile() {
+        credentials.setPendingTotpSecret(USER, "STARTED-LATER");
+        fixture.given(verifiedAdmin())
+               .when(new EnrolTotp(USER, "CONFIRMED-EARLIER"))
+               .expectNoEvents()
+               .expectException(violation("no-pending-enrolment"));
+        assertThat(credentials.totpSecret(USER)).isNull();
     }
 
     // ---- administration ------------------------------------------------------------------------------------------
@@ -1000,14 +1048,14 @@ class UserAccountTest {
                 Arguments.of("IssueVerificationCode(PASSWORD_RESET)", issue(PASSWORD_RESET, CODE)),
                 Arguments.of("VerifyEmail", new VerifyEmail(USER, CODE)),
                 Arguments.of("CompleteProfile", profile()),
-                Arguments.of("LinkGoogleIdentity", new LinkGoogleIdentity(USER, GOOGLE_SUBJECT)),
+                Arguments.of("LinkGoogleIdentity", new LinkGoogleIdentity(USER, GOOGLE_SUBJECT, true)),
                 Arguments.of("ResetPassword", new ResetPassword(USER, CODE, InMemoryCredentials.hash(NEW_PASSWORD))),
                 Arguments.of("ChangePassword",
                              new ChangePassword(USER, PASSWORD, InMemoryCredentials.hash(NEW_PASSWORD), SESSION)),
-                Arguments.of("AuthorizeSignIn(PASSWORD)", new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION)),
+                Arguments.of("AuthorizeSignIn(PASSWORD)", new AuthorizeSignIn(USER, SignInMethod.PASSWORD, SESSION, Platform.MR_MENTOR, false)),
                 Arguments.of("AuthorizeSignIn(BREAK_GLASS)",
-                             new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION)),
-                Arguments.of("EnrolTotp", new EnrolTotp(USER)),
+                             new AuthorizeSignIn(USER, SignInMethod.BREAK_GLASS, SESSION, Platform.MR_MENTOR, false)),
+                Arguments.of("EnrolTotp", new EnrolTotp(USER, "PENDINGSECRET")),
                 Arguments.of("ChangeAccountRoles", new ChangeAccountRoles(USER, Set.of(Role.MENTOR), REASON,
                                                                           OTHER_ADMIN)),
                 Arguments.of("ChangeAccountPlatforms", new ChangeAccountPlatforms(USER, Set.of(Platform.MAS), REASON)),

@@ -177,6 +177,26 @@ class UserSessionTest {
     }
 
     @Test
+    void rotationNeverExtendsTheSessionPastItsMaximumLifetime() {
+        Instant end = STARTED_AT.plus(Duration.ofDays(90));
+        clock.set(end.minus(Duration.ofDays(10)));
+        Instant lastRefresh = clock.instant().minus(Duration.ofDays(1));
+        fixture.given(started(), new SessionRefreshed(SESSION, USER, 1, lastRefresh, lastRefresh.plus(TTL)))
+               .when(new RotateRefreshToken(SESSION, 1, "hash-of-gen-2"))
+               .expectEvents(new SessionRefreshed(SESSION, USER, 2, clock.instant(), end));
+    }
+
+    @Test
+    void aSessionPastItsMaximumLifetimeIsRefusedEvenWithAFreshToken() {
+        clock.set(STARTED_AT.plus(Duration.ofDays(90)));
+        fixture.given(started(), new SessionRefreshed(SESSION, USER, 1, clock.instant().minusSeconds(60),
+                               clock.instant().plus(TTL)))
+               .when(new RotateRefreshToken(SESSION, 1, "hash-of-gen-2"))
+               .expectNoEvents()
+               .expectResultMessagePayload(RotationOutcome.refused(RotationOutcome.Result.EXPIRED, USER));
+    }
+
+    @Test
     void generationFromTheFutureIsRefused() {
         fixture.given(started(), refreshed(1))
                .when(new RotateRefreshToken(SESSION, 2, "refresh-hash-x"))

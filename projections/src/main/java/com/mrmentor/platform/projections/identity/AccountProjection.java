@@ -80,7 +80,10 @@ public class AccountProjection {
 
     @EventHandler
     void on(PasswordChanged e) {
-        jdbc.update("UPDATE user_account SET has_password = TRUE WHERE user_id = ?", e.userId());
+        // Sessions started before the change end with it, in this transaction: the revocation events that follow
+        // record it per session, but access does not wait for them.
+        jdbc.update("UPDATE user_account SET has_password = TRUE, sessions_valid_after = ?, kept_session_id = ? "
+                + "WHERE user_id = ?", ts(e.at()), e.keptSessionId(), e.userId());
     }
 
     @EventHandler

@@ -45,7 +45,7 @@ public class AccountReads {
     /**
      * What the access check needs about a caller, in one query.
      *
-     * @param sessionRevoked whether the session is revoked, or unknown to the read model
+     * @param sessionRevoked whether the session is revoked, ended by a later password change, or unknown
      */
     public record Access(AccountStatus status, AccountStage stage, Set<Role> roles, Set<Platform> platforms,
                          boolean sessionRevoked) {
@@ -54,7 +54,10 @@ public class AccountReads {
     /** The caller's account and session as they are now; empty if the account is unknown. */
     public Optional<Access> access(UUID userId, UUID sessionId) {
         return jdbc.query("SELECT a.status, a.stage, a.roles, a.platforms, "
-                                + "(s.session_id IS NULL OR s.revoked_at IS NOT NULL) AS revoked "
+                                + "(s.session_id IS NULL OR s.revoked_at IS NOT NULL "
+                                + " OR (a.sessions_valid_after IS NOT NULL AND s.started_at < a.sessions_valid_after"
+                                + "     AND (a.kept_session_id IS NULL OR s.session_id <> a.kept_session_id)))"
+                                + " AS revoked "
                                 + "FROM user_account a LEFT JOIN user_session s "
                                 + "ON s.session_id = ? AND s.user_id = a.user_id WHERE a.user_id = ?",
                         (rs, row) -> new Access(AccountStatus.valueOf(rs.getString(1)),

@@ -10,4 +10,11 @@ public record AcceptInvitation(UUID invitationId, String email, String emailInde
     public String aggregateId() {
         return IdentityIds.invitation(invitationId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "AcceptInvitation[invitationId=" + invitationId + ", email=***, emailIndex=" + emailIndex
+                + ", name=***, passwordHash=***]";
+    }
 }

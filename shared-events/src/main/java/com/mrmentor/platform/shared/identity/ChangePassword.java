@@ -10,4 +10,11 @@ public record ChangePassword(UUID userId, String currentPassword, String newPass
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "ChangePassword[userId=" + userId + ", currentPassword=***, newPasswordHash=***, sessionId="
+                + sessionId + "]";
+    }
 }

@@ -10,4 +10,11 @@ public record CompleteProfile(UUID userId, String name, String phone, String pro
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "CompleteProfile[userId=" + userId + ", name=***, phone=***, profession=" + profession + ", domain="
+                + domain + ", photoUrl=***]";
+    }
 }

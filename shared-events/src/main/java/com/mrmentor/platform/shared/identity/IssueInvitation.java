@@ -12,4 +12,12 @@ public record IssueInvitation(UUID invitationId, UUID userId, String email, Stri
     public String aggregateId() {
         return IdentityIds.invitation(invitationId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "IssueInvitation[invitationId=" + invitationId + ", userId=" + userId + ", email=***, emailIndex="
+                + emailIndex + ", role=" + role + ", platforms=" + platforms + ", invitedBy=" + invitedBy
+                + ", tokenHash=***]";
+    }
 }

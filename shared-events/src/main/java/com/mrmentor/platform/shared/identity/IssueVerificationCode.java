@@ -11,4 +11,11 @@ public record IssueVerificationCode(UUID userId, CodePurpose purpose, String cod
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "IssueVerificationCode[userId=" + userId + ", purpose=" + purpose + ", codeHash=***, expiresAt="
+                + expiresAt + "]";
+    }
 }

@@ -12,4 +12,12 @@ public record RegisterAccount(UUID userId, String email, String name, String ema
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "RegisterAccount[userId=" + userId + ", email=***, name=***, emailIndex=" + emailIndex + ", roles="
+                + roles + ", platforms=" + platforms + ", method=" + method + ", passwordHash=***, verifiedBy="
+                + verifiedBy + "]";
+    }
 }

@@ -11,4 +11,10 @@ public record ResetPassword(UUID userId, String code, String newPasswordHash) {
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "ResetPassword[userId=" + userId + ", code=***, newPasswordHash=***]";
+    }
 }

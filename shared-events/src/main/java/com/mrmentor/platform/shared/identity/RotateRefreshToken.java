@@ -10,4 +10,11 @@ public record RotateRefreshToken(UUID sessionId, int presentedGeneration, String
     public String aggregateId() {
         return IdentityIds.session(sessionId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "RotateRefreshToken[sessionId=" + sessionId + ", presentedGeneration=" + presentedGeneration
+                + ", newRefreshTokenHash=***]";
+    }
 }

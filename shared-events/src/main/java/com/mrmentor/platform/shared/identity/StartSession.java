@@ -11,4 +11,11 @@ public record StartSession(UUID sessionId, UUID userId, SignInMethod method, Pla
     public String aggregateId() {
         return IdentityIds.session(sessionId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "StartSession[sessionId=" + sessionId + ", userId=" + userId + ", method=" + method + ", platform="
+                + platform + ", refreshTokenHash=***]";
+    }
 }

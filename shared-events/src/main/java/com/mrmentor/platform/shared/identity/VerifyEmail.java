@@ -10,4 +10,10 @@ public record VerifyEmail(UUID userId, String code) {
     public String aggregateId() {
         return IdentityIds.account(userId);
     }
+
+    /** Secrets and personal data never reach logs through this command. */
+    @Override
+    public String toString() {
+        return "VerifyEmail[userId=" + userId + ", code=***]";
+    }
 }
