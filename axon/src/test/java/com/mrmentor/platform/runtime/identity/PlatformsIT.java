@@ -3,8 +3,10 @@ package com.mrmentor.platform.runtime.identity;
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.IdentityApi;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
+import com.mrmentor.platform.runtime.support.TokenApi;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import static com.mrmentor.platform.runtime.support.IdentityApi.PASSWORD;
 import static com.mrmentor.platform.runtime.support.IdentityApi.assertProblem;
 import static com.mrmentor.platform.runtime.support.IdentityApi.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An account belongs to platforms; it acts only in them, and staff see only the request's platform. */
 class PlatformsIT extends IntegrationTest {
@@ -60,5 +63,22 @@ class PlatformsIT extends IntegrationTest {
 
         assertThat(api().get("/api/tokens/accounts/" + masUser, admin, MR_MENTOR).status()).isEqualTo(404);
         assertThat(api().get("/api/tokens/accounts/" + masUser, admin, MAS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void grantsToAnotherPlatformsUserAreNeitherListedNorReadable() {
+        UUID masUser = identity().signUpAndVerify(newEmail("mas-grant"), PASSWORD, "Mas Grant", MAS);
+        String admin = admin();
+        UUID grantId = new TokenApi(api()).grant(admin, masUser, 7, "PAID");
+        // the grants read model follows the ledger asynchronously: wait until it is there for its own platform
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api().get("/api/tokens/grants/" + grantId, admin, MAS).status()).isEqualTo(200));
+
+        assertThat(api().get("/api/tokens/grants/" + grantId, admin, MR_MENTOR).status()).isEqualTo(404);
+        assertThat(api().get("/api/tokens/grants?size=200", admin, MR_MENTOR).rawBody())
+                .doesNotContain(grantId.toString());
+        assertThat(api().get("/api/tokens/grants?size=200", admin, MAS).rawBody()).contains(grantId.toString());
+        assertThat(api().get("/api/tokens/grants?status=GRANTED&size=200", admin, MAS).rawBody())
+                .contains(grantId.toString());
     }
 }

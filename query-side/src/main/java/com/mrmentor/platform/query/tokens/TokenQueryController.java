@@ -92,12 +92,13 @@ public class TokenQueryController {
     }
 
     @GetMapping("/grants")
-    @Operation(summary = "Grants, newest first, optionally by status (ADMIN, FINANCE, AUDITOR)")
+    @Operation(summary = "Grants to users of the request's platform, newest first, optionally by status "
+            + "(ADMIN, FINANCE, AUDITOR)")
     public TokenGrantPage grants(@RequestParam(required = false) TokenGrantStatus status,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new FindTokenGrants(status, page, size), ResponseTypes.instanceOf(TokenGrantPage.class))
-                .join();
+        return queries.query(new FindTokenGrants(status, page, size, requestPlatform()),
+                ResponseTypes.instanceOf(TokenGrantPage.class)).join();
     }
 
     @GetMapping("/grants/{grantId}")
@@ -105,7 +106,7 @@ public class TokenQueryController {
     public TokenGrantView grant(@PathVariable UUID grantId) {
         TokenGrantView grant = queries.query(new FindTokenGrant(grantId),
                 ResponseTypes.instanceOf(TokenGrantView.class)).join();
-        if (grant == null) {
+        if (grant == null || !visibleInRequestPlatform(grant.userId())) {
             throw new ResponseStatusException(NOT_FOUND, "No such grant");
         }
         return grant;
@@ -125,10 +126,19 @@ public class TokenQueryController {
         if (!owner && !isReader(caller)) {
             throw new AccessDeniedException("Only the owner, ADMIN, FINANCE or AUDITOR may read this wallet");
         }
-        Platform platform = (Platform) request.getAttribute(Platform.REQUEST_ATTRIBUTE);
-        if (!owner && platform != null && accounts.account(userId)
-                .map(account -> !account.platforms().contains(platform)).orElse(false)) {
+        if (!owner && !visibleInRequestPlatform(userId)) {
             throw new ResponseStatusException(NOT_FOUND, "No such wallet");
         }
+    }
+
+    /** Whether {@code userId}'s data may be seen from the request's platform (unknown accounts: yes). */
+    private boolean visibleInRequestPlatform(UUID userId) {
+        Platform platform = requestPlatform();
+        return platform == null || accounts.account(userId)
+                .map(account -> account.platforms().contains(platform)).orElse(true);
+    }
+
+    private Platform requestPlatform() {
+        return (Platform) request.getAttribute(Platform.REQUEST_ATTRIBUTE);
     }
 }

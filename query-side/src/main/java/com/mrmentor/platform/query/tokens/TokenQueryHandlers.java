@@ -79,9 +79,16 @@ public class TokenQueryHandlers {
     @QueryHandler
     public TokenGrantPage handle(FindTokenGrants query) {
         PageRequest pageRequest = PageRequest.of(query.page(), query.size());
-        Page<TokenGrantEntity> page = query.status() == null
-                ? grants.findAllByOrderByRequestedAtDesc(pageRequest)
-                : grants.findByStatusOrderByRequestedAtDesc(query.status(), pageRequest);
+        Page<TokenGrantEntity> page;
+        if (query.platform() != null) {
+            page = query.status() == null
+                    ? grants.findVisibleIn(query.platform().name(), pageRequest)
+                    : grants.findVisibleIn(query.platform().name(), query.status().name(), pageRequest);
+        } else {
+            page = query.status() == null
+                    ? grants.findAllByOrderByRequestedAtDesc(pageRequest)
+                    : grants.findByStatusOrderByRequestedAtDesc(query.status(), pageRequest);
+        }
         return new TokenGrantPage(page.map(TokenQueryHandlers::view).getContent(), query.page(), query.size(),
                 page.getTotalElements(), page.getTotalPages());
     }
