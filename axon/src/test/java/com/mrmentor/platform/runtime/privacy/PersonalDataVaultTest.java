@@ -100,7 +100,7 @@ class PersonalDataVaultTest {
         vault.keyFor(subject);
         vault.erase(subject);
         Object firstErasure = erasedAt(subject);
-        Thread.sleep(5);
+        Thread.sleep(5); // the vault reads the system clock: a second erasure would record a later time
 
         vault.erase(subject);
 
