@@ -31,6 +31,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.util.List;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -46,6 +47,7 @@ public class SecurityConfig {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String FINANCE = Role.FINANCE.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String MENTOR = Role.MENTOR.name();
 
     /** The API answers JSON only: nothing may be loaded or framed from its responses. */
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -123,6 +125,16 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/admin/users", "/api/admin/users/*", "/api/admin/users/*/sessions",
                                 "/api/admin/users/*/events", "/api/admin/break-glass-sessions")
                         .hasAnyRole(ADMIN, AUDITOR)
+
+                        // mentors (the mentor acted on is the caller, /me, or for ADMIN the path's user)
+                        .requestMatchers(GET, "/api/mentors/applications").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/mentors/applications").authenticated()
+                        .requestMatchers(POST, "/api/mentors/applications/*/approve", "/api/mentors/applications/*/reject",
+                                "/api/mentors/*/suspend", "/api/mentors/*/reinstate").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/mentors/me/profile", "/api/mentors/me/availability",
+                                "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
+                        .requestMatchers(DELETE, "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
+                        .requestMatchers(GET, "/api/mentors/*", "/api/mentors/*/slots").permitAll()
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)

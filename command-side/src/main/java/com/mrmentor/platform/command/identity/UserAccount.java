@@ -21,6 +21,7 @@ import com.mrmentor.platform.shared.identity.EmailVerified;
 import com.mrmentor.platform.shared.identity.EnrolTotp;
 import com.mrmentor.platform.shared.identity.ErasePersonalData;
 import com.mrmentor.platform.shared.identity.GoogleIdentityLinked;
+import com.mrmentor.platform.shared.identity.GrantRole;
 import com.mrmentor.platform.shared.identity.IdentityIds;
 import com.mrmentor.platform.shared.identity.IssueVerificationCode;
 import com.mrmentor.platform.shared.identity.LinkGoogleIdentity;
@@ -276,6 +277,18 @@ public class UserAccount {
         }
         Set<Role> next = EnumSet.copyOf(command.roles());
         if (!next.equals(roles)) {
+            apply(new AccountRolesChanged(userId, next, EnumSet.copyOf(roles), command.reason().trim()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(GrantRole command) {
+        requireUsable();
+        require(command.role() != null, "role");
+        require(!isBlank(command.reason()), "reason");
+        if (!roles.contains(command.role())) {
+            Set<Role> next = EnumSet.copyOf(roles);
+            next.add(command.role());
             apply(new AccountRolesChanged(userId, next, EnumSet.copyOf(roles), command.reason().trim()));
         }
     }
