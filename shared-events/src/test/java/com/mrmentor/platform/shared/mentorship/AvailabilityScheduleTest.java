@@ -337,6 +337,28 @@ class AvailabilityScheduleTest {
     }
 
     @Test
+    void theBufferIsKeptWhenTheWallClockJumpsForward() {
+        LocalDate changeDay = LocalDate.of(2026, 3, 8);
+        AvailabilitySchedule schedule = weekly(NEW_YORK, 15, window(SUNDAY, "01:00", "04:00"));
+
+        // wall clock 01:00, 01:45 (ends 03:15 EDT), 02:30 does not exist, 03:15 would start with no buffer
+        assertThat(starts(slots(schedule, changeDay, NEW_YORK))).containsExactly(
+                at("2026-03-08T06:00:00Z"), at("2026-03-08T06:45:00Z"));
+        assertThat(schedule.offers(at("2026-03-08T07:15:00Z"))).isFalse();
+    }
+
+    @Test
+    void withoutBufferSessionsAroundTheMissingHourTouch() {
+        LocalDate changeDay = LocalDate.of(2026, 3, 8);
+        AvailabilitySchedule schedule = weekly(NEW_YORK, 0, window(SUNDAY, "01:45", "04:00"));
+
+        // 01:45 EST ends at 03:15 EDT; 02:15 and 02:45 do not exist; 03:45 would end after 04:00
+        assertThat(slots(schedule, changeDay, NEW_YORK)).containsExactly(
+                new Slot(at("2026-03-08T06:45:00Z"), at("2026-03-08T07:15:00Z")),
+                new Slot(at("2026-03-08T07:15:00Z"), at("2026-03-08T07:45:00Z")));
+    }
+
+    @Test
     void aWindowRunningUntilMidnightOnTheDayBerlinFallsBack() {
         AvailabilitySchedule schedule = weekly(BERLIN, 0, window(SUNDAY, "23:00", "00:00"));
 
