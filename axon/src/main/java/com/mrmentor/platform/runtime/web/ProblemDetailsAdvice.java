@@ -177,6 +177,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof RequestSizeLimitFilter.PayloadTooLarge tooLarge) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
         }
+        if (!(cause instanceof JsonMappingException) && ex.getCause() instanceof JsonMappingException mapping) {
+            cause = mapping; // a date or time that does not parse carries java.time's exception as its cause
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validationProblem(List.of(Map.of("field", path(unknown), "message", "unknown field")));
         }

@@ -58,6 +58,17 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void anExpiryThatIsNotAnInstantIsABadRequestNamingIt() {
+        UUID user = UUID.randomUUID();
+
+        ApiClient.Response response = api().post(GRANTS, admin(),
+                json("userId", user, "amount", 10, "category", "PAID", "reason", "soon", "expiresAt", "tomorrow"));
+
+        assertValidationProblemNaming(response, "expiresAt");
+        assertNoEvents(user);
+    }
+
+    @Test
     void anUnknownFieldIsABadRequestNamingIt() {
         UUID user = UUID.randomUUID();
 

@@ -21,6 +21,7 @@ import com.mrmentor.platform.shared.identity.EmailVerified;
 import com.mrmentor.platform.shared.identity.EnrolTotp;
 import com.mrmentor.platform.shared.identity.ErasePersonalData;
 import com.mrmentor.platform.shared.identity.GoogleIdentityLinked;
+import com.mrmentor.platform.shared.identity.GrantRole;
 import com.mrmentor.platform.shared.identity.IssueVerificationCode;
 import com.mrmentor.platform.shared.identity.LinkGoogleIdentity;
 import com.mrmentor.platform.shared.identity.PasswordChangeMethod;
@@ -897,6 +898,43 @@ class UserAccountTest {
     }
 
     @Test
+    void grantingARoleAddsItToTheExistingRoles() {
+        fixture.given(verifiedAccount())
+               .when(new GrantRole(USER, Role.MENTOR, " mentor application approved "))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new AccountRolesChanged(USER, Set.of(Role.STUDENT, Role.MENTOR), Set.of(Role.STUDENT),
+                                                     "mentor application approved"));
+    }
+
+    @Test
+    void grantingARoleTheAccountHasRecordsNothing() {
+        fixture.given(verifiedAccount())
+               .andGiven(new AccountRolesChanged(USER, Set.of(Role.STUDENT, Role.MENTOR), Set.of(Role.STUDENT),
+                                                 REASON))
+               .when(new GrantRole(USER, Role.MENTOR, REASON))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void grantingARoleToADeactivatedAccountIsRefused() {
+        fixture.given(verifiedAccount())
+               .andGiven(new AccountDeactivated(USER, REASON))
+               .when(new GrantRole(USER, Role.MENTOR, REASON))
+               .expectNoEvents()
+               .expectException(RuleViolation.class)
+               .expectException(violation("account-deactivated"));
+    }
+
+    @Test
+    void grantingARoleWithoutReasonIsRefused() {
+        fixture.given(verifiedAccount())
+               .when(new GrantRole(USER, Role.MENTOR, " "))
+               .expectNoEvents()
+               .expectException(violation("missing-reason"));
+    }
+
+    @Test
     void platformsChangeRecordsOldAndNewPlatforms() {
         fixture.given(verifiedAccount())
                .when(new ChangeAccountPlatforms(USER, Set.of(Platform.MR_MENTOR, Platform.MAS), " joins MAS "))
@@ -1058,6 +1096,7 @@ class UserAccountTest {
                 Arguments.of("EnrolTotp", new EnrolTotp(USER, "PENDINGSECRET")),
                 Arguments.of("ChangeAccountRoles", new ChangeAccountRoles(USER, Set.of(Role.MENTOR), REASON,
                                                                           OTHER_ADMIN)),
+                Arguments.of("GrantRole", new GrantRole(USER, Role.MENTOR, REASON)),
                 Arguments.of("ChangeAccountPlatforms", new ChangeAccountPlatforms(USER, Set.of(Platform.MAS), REASON)),
                 Arguments.of("DeactivateAccount", new DeactivateAccount(USER, REASON, OTHER_ADMIN)),
                 Arguments.of("ReactivateAccount", new ReactivateAccount(USER, REASON)),

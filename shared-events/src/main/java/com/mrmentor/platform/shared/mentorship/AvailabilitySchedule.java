@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Slots are laid out on the wall clock of the mentor's zone, window by window: a window 09:00–11:00 with 30-minute
  * sessions and a 10-minute buffer offers 09:00, 09:40 and 10:20. Across daylight-saving changes each offered
  * wall-clock time maps to the instant it has that day: on the day clocks go forward a local time that does not exist
- * is skipped; on the day they go back a local time that occurs twice is offered once, at its first occurrence.
+ * is skipped, and so is one that would cut into the previous session's buffer; on the day they go back a local time
+ * that occurs twice is offered once, at its first occurrence.
  * Shared by the query side (listing slots) and the command side (checking a requested start), so that both agree.
  *
  * @param zone            the mentor's time zone
@@ -104,6 +105,7 @@ public record AvailabilitySchedule(ZoneId zone, List<WeeklyWindow> weekly, Map<L
         if (window.end().equals(LocalTime.MIDNIGHT)) {
             end = date.plusDays(1).atStartOfDay(); // a window may run until midnight
         }
+        Instant free = null; // when the previous session and its buffer are over
         for (LocalDateTime local = date.atTime(window.start()); !local.plus(sessionLength).isAfter(end);
              local = local.plus(step)) {
             ZonedDateTime zoned = local.atZone(zone); // earlier offset in an overlap
@@ -111,7 +113,11 @@ public record AvailabilitySchedule(ZoneId zone, List<WeeklyWindow> weekly, Map<L
                 continue; // the wall-clock time does not exist that day (clocks went forward)
             }
             Instant start = zoned.toInstant();
+            if (free != null && start.isBefore(free)) {
+                continue; // after clocks went forward the wall clock ran ahead: keep the previous session's buffer
+            }
             into.add(new Slot(start, start.plus(sessionLength)));
+            free = start.plus(sessionLength).plus(buffer);
         }
     }
 }
