@@ -30,7 +30,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -245,9 +244,8 @@ public class Mentor {
             require(expertise != null && expertise.stream().anyMatch(tag -> !isBlank(tag)), "expertise");
             require(languages != null && languages.stream().anyMatch(l -> !isBlank(l)), "language");
             require(!isBlank(timeZone), "time-zone");
-            try {
-                ZoneId.of(timeZone.trim());
-            } catch (DateTimeException e) {
+            // a region (Asia/Kolkata), not a fixed offset (+05:30): only a region knows its daylight-saving rules
+            if (!ZoneId.getAvailableZoneIds().contains(timeZone.trim())) {
                 throw MentorRules.invalid("time-zone", "'" + timeZone + "' is not an IANA time zone");
             }
             int tokens = price == null ? 1 : price;

@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -150,11 +149,11 @@ public class MentorCommandController {
                                  @Size(max = 120) String company,
                                  @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> languages,
                                  @NotBlank @Size(max = 60) String timeZone,
-                                 @Min(1) @Max(1000) Integer pricePerSession) {
+                                 @Min(1) Integer pricePerSession) {
     }
 
     public record WeeklyRequest(@NotNull @Size(max = 70) List<@NotNull @Valid Weekly> windows,
-                                @Min(0) @Max(240) int bufferMinutes) {
+                                @Min(0) int bufferMinutes) {
     }
 
     public record Weekly(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end) {

@@ -134,8 +134,8 @@ class MentorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Mars/Olympus_Mons", "Europe/Berlinn", "not a zone"})
-    void unknownTimeZonesAreRefused(String zone) {
+    @ValueSource(strings = {"Mars/Olympus_Mons", "Europe/Berlinn", "not a zone", "+05:30", "UTC+2", "GMT+05:30"})
+    void unknownZonesAndFixedOffsetsAreRefused(String zone) {
         fixture.givenNoPriorActivity()
                .when(new ApplyToMentor(USER, APPLICATION, HEADLINE, BIO, EXPERTISE, null, null, LANGUAGES, zone,
                                        null))
