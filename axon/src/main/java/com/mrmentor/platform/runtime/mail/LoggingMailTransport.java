@@ -28,7 +28,9 @@ public class LoggingMailTransport implements MailTransport {
     public void send(OutgoingMail mail) {
         if (showBody) {
             log.info("E-mail not sent (no SMTP server: set spring.mail.host); it reads:\nFrom: {}\nTo: {}\n"
-                    + "Subject: {}\n\n{}", from, mail.to(), mail.subject(), mail.body());
+                    + "Subject: {}\n\n{}{}", from, mail.to(), mail.subject(), mail.body(),
+                    mail.calendar() == null ? "" : "\n[attached calendar entry, " + mail.calendar().method() + "]\n"
+                            + mail.calendar().content());
         } else {
             log.info("E-mail not sent (no SMTP server: set spring.mail.host): '{}' to {}; body withheld",
                     mail.subject(), mail.maskedTo());

@@ -1,5 +1,12 @@
 package com.mrmentor.platform.runtime.mail;
 
+import com.mrmentor.platform.projections.identity.AccountReads;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +26,7 @@ import java.util.function.Supplier;
  * start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class MailConfig {
 
     static final String HOST_PROPERTY = "spring.mail.host";
@@ -26,7 +34,21 @@ public class MailConfig {
 
     @Bean
     MailTemplates mailTemplates() {
-        return MailTemplates.load(TemplatedIdentityMail.TEMPLATES);
+        List<MailTemplates.Spec> specs = new ArrayList<>(TemplatedIdentityMail.TEMPLATES);
+        specs.addAll(BookingMailOutbox.TEMPLATES);
+        return MailTemplates.load(specs);
+    }
+
+    @Bean
+    BookingMailOutbox bookingMailOutbox(MailTemplates mailTemplates, JdbcTemplate jdbc, Clock clock,
+                                        MailProperties properties) {
+        return new BookingMailOutbox(mailTemplates, jdbc, clock, properties.from());
+    }
+
+    @Bean
+    MailOutboxRelay mailOutboxRelay(JdbcTemplate jdbc, MailTransport mailTransport, AccountReads accounts,
+                                    Clock clock, MailProperties properties) {
+        return new MailOutboxRelay(jdbc, mailTransport, accounts, clock, properties);
     }
 
     @Bean

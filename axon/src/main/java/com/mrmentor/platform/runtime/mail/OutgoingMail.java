@@ -2,13 +2,33 @@ package com.mrmentor.platform.runtime.mail;
 
 import java.util.Objects;
 
-/** One plain-text message, rendered and ready to send. */
-public record OutgoingMail(String to, String subject, String body) {
+/**
+ * One plain-text message, rendered and ready to send, with an optional calendar entry attached.
+ *
+ * @param calendar an iCalendar entry (RFC 5545) to attach, or null
+ */
+public record OutgoingMail(String to, String subject, String body, Calendar calendar) {
 
     public OutgoingMail {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
+    }
+
+    public OutgoingMail(String to, String subject, String body) {
+        this(to, subject, body, null);
+    }
+
+    /**
+     * An iCalendar text and its method ({@code REQUEST} for an invitation or its update, {@code CANCEL}), as the
+     * {@code text/calendar} part's {@code method} parameter must repeat it (RFC 6047).
+     */
+    public record Calendar(String method, String content) {
+
+        public Calendar {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(content, "content");
+        }
     }
 
     /** The recipient as logs may show it: first character and domain ({@code a***@example.com}). */
@@ -30,6 +50,7 @@ public record OutgoingMail(String to, String subject, String body) {
     @Override
     public String toString() {
         // the body may hold a code or a token: never in a log line by accident
-        return "OutgoingMail[to=" + maskedTo() + ", subject=" + subject + "]";
+        return "OutgoingMail[to=" + maskedTo() + ", subject=" + subject + (calendar == null ? "" : ", calendar="
+                + calendar.method()) + "]";
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,19 @@ public class SmtpMailTransport implements MailTransport {
     public void send(OutgoingMail mail) {
         try {
             sender.send(message -> {
-                MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                boolean withCalendar = mail.calendar() != null;
+                MimeMessageHelper helper = new MimeMessageHelper(message, withCalendar,
+                        StandardCharsets.UTF_8.name());
                 helper.setFrom(from);
                 helper.setTo(new InternetAddress(mail.to(), true));
                 helper.setSubject(mail.subject());
                 helper.setText(mail.body(), false);
+                if (withCalendar) {
+                    // calendar clients act on a text/calendar part whose method matches the entry's METHOD
+                    helper.addAttachment("invite.ics", new ByteArrayDataSource(
+                            mail.calendar().content().getBytes(StandardCharsets.UTF_8),
+                            "text/calendar; charset=UTF-8; method=" + mail.calendar().method()));
+                }
             });
         } catch (MailParseException | MailPreparationException e) {
             throw new UndeliverableMail("The message to " + mail.maskedTo() + " could not be built", e);

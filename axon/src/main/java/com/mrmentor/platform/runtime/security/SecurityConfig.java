@@ -48,6 +48,7 @@ public class SecurityConfig {
     private static final String FINANCE = Role.FINANCE.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String MENTOR = Role.MENTOR.name();
+    private static final String STUDENT = Role.STUDENT.name();
 
     /** The API answers JSON only: nothing may be loaded or framed from its responses. */
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -134,7 +135,19 @@ public class SecurityConfig {
                         .requestMatchers(PUT, "/api/mentors/me/profile", "/api/mentors/me/availability",
                                 "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(DELETE, "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
+                        .requestMatchers(GET, "/api/mentors/*/reliability").authenticated()
                         .requestMatchers(GET, "/api/mentors/*", "/api/mentors/*/slots").permitAll()
+
+                        // bookings (the booking checks that the caller is its student or mentor)
+                        .requestMatchers(POST, "/api/bookings").hasRole(STUDENT)
+                        .requestMatchers(POST, "/api/bookings/*/accept", "/api/bookings/*/decline",
+                                "/api/bookings/*/complete", "/api/bookings/*/notes").hasRole(MENTOR)
+                        .requestMatchers(POST, "/api/bookings/*/feedback").hasRole(STUDENT)
+                        .requestMatchers(POST, "/api/bookings/*/cancel", "/api/bookings/*/reschedule",
+                                "/api/bookings/*/join", "/api/bookings/*/no-show").authenticated()
+                        .requestMatchers(GET, "/api/bookings", "/api/bookings/*", "/api/bookings/*/notes")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/admin/bookings").hasAnyRole(ADMIN, AUDITOR)
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)

@@ -1,5 +1,7 @@
 package com.mrmentor.platform.runtime.support;
 
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.mrmentor.platform.runtime.MentorPlatformApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +35,15 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    /** The platform's clock; tests that move it are reset after each test. */
+    @Autowired
+    protected TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private ApiClient api;
 

@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  */
 public final class TestMailbox {
 
-    /** One message as the reader sees it: plain text, line breaks as {@code \n}. */
-    public record Mail(String to, String subject, String body) {
+    /**
+     * One message as the reader sees it: plain text, line breaks as {@code \n}; {@code calendar} is the attached
+     * {@code text/calendar} entry (its lines unfolded) or null, {@code calendarContentType} that part's content type.
+     */
+    public record Mail(String to, String subject, String body, String calendar, String calendarContentType) {
 
         private static final Pattern CODE = Pattern.compile("\\b\\d{6}\\b");
 
@@ -176,10 +179,31 @@ public final class TestMailbox {
 
     private static Mail read(String email, MimeMessage message) {
         try {
-            return new Mail(email, message.getSubject(), text(message).replace("\r\n", "\n"));
+            Part calendarPart = calendarPart(message);
+            String calendar = calendarPart == null ? null : new String(calendarPart.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("\r\n ", "").replace("\r\n", "\n");
+            return new Mail(email, message.getSubject(), text(message).replace("\r\n", "\n"), calendar,
+                    calendarPart == null ? null : calendarPart.getContentType());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable mail to " + email, e);
         }
+    }
+
+    /** The first text/calendar part, or null. */
+    private static Part calendarPart(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/calendar")) {
+            return part;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = calendarPart(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The plain-text body; in a multipart message the first text/plain part (or any text part). */

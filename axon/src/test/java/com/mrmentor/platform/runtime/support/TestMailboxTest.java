@@ -74,7 +74,7 @@ class TestMailboxTest {
 
     @Test
     void digitsInsideWordsAreNotACode() {
-        TestMailbox.Mail mail = new TestMailbox.Mail("a@b.c", "s", "Hi user123456, no code here: 1234567");
+        TestMailbox.Mail mail = new TestMailbox.Mail("a@b.c", "s", "Hi user123456, no code here: 1234567", null, null);
 
         assertThatThrownBy(mail::code).isInstanceOf(AssertionError.class).hasMessageContaining("No 6-digit code");
     }

@@ -29,14 +29,19 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.mrmentor.platform.shared.mentorship.AvailabilitySchedule;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -58,6 +63,12 @@ public class Mentor {
     private UUID userId;
     private MentorStatus status;
     private UUID openApplication;
+    // what a booking is checked against: the live profile's zone and price, and the availability
+    private String timeZone;
+    private int pricePerSession;
+    private List<WeeklyWindow> weekly = List.of();
+    private int bufferMinutes;
+    private final Map<LocalDate, List<TimeWindow>> dates = new HashMap<>();
 
     /** For Axon, which rebuilds the mentor from its events. */
     protected Mentor() {
@@ -173,6 +184,37 @@ public class Mentor {
         apply(new DateAvailabilityCleared(userId, command.date()));
     }
 
+    // ---- bookings -------------------------------------------------------------------------------------------
+
+    /**
+     * The terms of a session starting at {@code start}, booked or moved at {@code now}: the mentor must be active and
+     * offer that start in their availability, with the policy's notice and horizon. Whether another booking already
+     * holds the time is the booking calendar's to say.
+     */
+    public BookingTerms bookingTerms(Instant start, Instant now, MentorshipPolicy policy) {
+        requireActive();
+        if (start == null) {
+            throw MentorRules.missing("start");
+        }
+        if (start.isBefore(now.plus(policy.minNotice()))) {
+            throw MentorRules.invalid("start", "must be at least " + policy.minNotice().toHours()
+                    + " hours from now");
+        }
+        if (start.isAfter(now.plus(policy.maxAdvance()))) {
+            throw MentorRules.invalid("start", "must be at most " + policy.maxAdvance().toDays() + " days from now");
+        }
+        if (!schedule(policy).offers(start)) {
+            throw MentorRules.slotNotOffered();
+        }
+        return new BookingTerms(userId, start, start.plus(policy.sessionLength()), pricePerSession, timeZone,
+                bufferMinutes);
+    }
+
+    private AvailabilitySchedule schedule(MentorshipPolicy policy) {
+        return new AvailabilitySchedule(ZoneId.of(timeZone), weekly, dates, policy.sessionLength(),
+                Duration.ofMinutes(bufferMinutes));
+    }
+
     // ---- rules ----------------------------------------------------------------------------------------------
 
     /** Each window starts before it ends (midnight as an end means the end of the day), fits a session, and no two overlap. */
@@ -269,6 +311,30 @@ public class Mentor {
         userId = event.userId();
         status = MentorStatus.APPLIED;
         openApplication = event.applicationId();
+        timeZone = event.timeZone();
+        pricePerSession = event.pricePerSession();
+    }
+
+    @EventSourcingHandler
+    void on(MentorProfileUpdated event) {
+        timeZone = event.timeZone();
+        pricePerSession = event.pricePerSession();
+    }
+
+    @EventSourcingHandler
+    void on(WeeklyAvailabilitySet event) {
+        weekly = List.copyOf(event.windows());
+        bufferMinutes = event.bufferMinutes();
+    }
+
+    @EventSourcingHandler
+    void on(DateAvailabilitySet event) {
+        dates.put(event.date(), List.copyOf(event.windows()));
+    }
+
+    @EventSourcingHandler
+    void on(DateAvailabilityCleared event) {
+        dates.remove(event.date());
     }
 
     @EventSourcingHandler

@@ -47,4 +47,9 @@ final class MentorRules {
     static RuleViolation notAMentor() {
         return new RuleViolation("not-a-mentor", Kind.NOT_FOUND, "No such mentor");
     }
+
+    static RuleViolation slotNotOffered() {
+        return new RuleViolation("slot-unavailable", Kind.CONFLICT,
+                "The mentor does not offer a session at that time");
+    }
 }

@@ -83,4 +83,9 @@ final class TokenRules {
         return new RuleViolation("insufficient-tokens", Kind.CONFLICT,
                 "Only " + available + " tokens are available, " + requested + " were requested");
     }
+
+    static RuleViolation expiryNotLater() {
+        return new RuleViolation("invalid-expiry", Kind.UNPROCESSABLE,
+                "The new expiry must be later than the hold's current expiry");
+    }
 }

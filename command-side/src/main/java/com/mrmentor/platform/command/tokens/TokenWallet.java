@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
+import com.mrmentor.platform.shared.tokens.ExtendTokenHold;
 import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
 import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
 import com.mrmentor.platform.shared.tokens.LotAllocation;
@@ -22,6 +23,7 @@ import com.mrmentor.platform.shared.tokens.TokenGrantRequested;
 import com.mrmentor.platform.shared.tokens.TokenGrantRevoked;
 import com.mrmentor.platform.shared.tokens.TokenGrantStatus;
 import com.mrmentor.platform.shared.tokens.TokenHoldCaptured;
+import com.mrmentor.platform.shared.tokens.TokenHoldExtended;
 import com.mrmentor.platform.shared.tokens.TokenHoldReleased;
 import com.mrmentor.platform.shared.tokens.TokenWalletOpened;
 import com.mrmentor.platform.shared.tokens.TokensGranted;
@@ -224,10 +226,25 @@ public class TokenWallet {
         release(activeHold(command.holdId()), HoldReleaseReason.RELEASED, command.note(), command.releasedBy());
     }
 
+    /** Only an active hold can be extended, only forward, and never once its expiry has passed. */
+    @CommandHandler
+    public void handle(ExtendTokenHold command, DeadlineManager deadlines, Clock clock) {
+        Hold hold = activeHold(command.holdId());
+        if (!hold.expiresAt.isAfter(clock.instant())) {
+            throw TokenRules.holdExpired();
+        }
+        if (command.expiresAt() == null || !command.expiresAt().isAfter(hold.expiresAt)) {
+            throw TokenRules.expiryNotLater();
+        }
+        apply(new TokenHoldExtended(userId, hold.holdId, hold.expiresAt, command.expiresAt(), command.extendedBy()));
+        // the deadline of the old expiry still fires; it finds the hold not yet due and leaves it
+        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, bySystem(new HoldExpiryDue(hold.holdId)));
+    }
+
     @DeadlineHandler(deadlineName = HOLD_EXPIRY_DEADLINE)
-    public void on(HoldExpiryDue due) {
+    public void on(HoldExpiryDue due, Clock clock) {
         Hold hold = activeHolds.get(due.holdId());
-        if (hold != null) {
+        if (hold != null && !hold.expiresAt.isAfter(clock.instant())) {
             release(hold, HoldReleaseReason.EXPIRED, null, null);
         }
     }
@@ -416,6 +433,12 @@ public class TokenWallet {
         });
         held -= event.amount();
         balance -= event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(TokenHoldExtended event) {
+        activeHolds.computeIfPresent(event.holdId(), (id, hold) -> new Hold(hold.holdId, hold.amount, hold.reference,
+                event.expiresAt(), hold.allocations));
     }
 
     @EventSourcingHandler

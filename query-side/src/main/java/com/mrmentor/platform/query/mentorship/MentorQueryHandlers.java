@@ -1,5 +1,6 @@
 package com.mrmentor.platform.query.mentorship;
 
+import com.mrmentor.platform.projections.booking.BookingReads;
 import com.mrmentor.platform.projections.mentorship.MentorReads;
 import com.mrmentor.platform.shared.mentorship.AvailabilitySchedule;
 import com.mrmentor.platform.shared.mentorship.FindMentor;
@@ -23,16 +24,18 @@ import java.util.List;
 public class MentorQueryHandlers {
 
     private final MentorReads reads;
+    private final BookingReads bookings;
     private final Clock clock;
     private final Duration sessionLength;
     private final Duration minNotice;
     private final Duration maxAdvance;
 
-    public MentorQueryHandlers(MentorReads reads, Clock clock,
+    public MentorQueryHandlers(MentorReads reads, BookingReads bookings, Clock clock,
                                @Value("${platform.mentorship.session-length:PT30M}") Duration sessionLength,
                                @Value("${platform.mentorship.min-notice:PT12H}") Duration minNotice,
                                @Value("${platform.mentorship.max-advance:P30D}") Duration maxAdvance) {
         this.reads = reads;
+        this.bookings = bookings;
         this.clock = clock;
         this.sessionLength = sessionLength;
         this.minNotice = minNotice;
@@ -64,10 +67,15 @@ public class MentorQueryHandlers {
             return new MentorSlots(mentor.userId(), mentor.timeZone(), mentor.pricePerSession(), earliest, latest,
                     List.of());
         }
+        Duration buffer = Duration.ofMinutes(mentor.bufferMinutes());
         AvailabilitySchedule schedule = new AvailabilitySchedule(ZoneId.of(mentor.timeZone()), mentor.weekly(),
-                mentor.dates(), sessionLength, Duration.ofMinutes(mentor.bufferMinutes()));
-        // booked sessions will be subtracted here once bookings exist (issue 4, booking saga)
+                mentor.dates(), sessionLength, buffer);
+        // A slot is free when its session and the buffer after it end before a booking starts, and it starts after
+        // that booking's own buffer: the same rule the booking calendar enforces on the command side.
+        List<AvailabilitySchedule.Busy> busy = bookings.busy(mentor.userId(), query.from(), query.to()).stream()
+                .map(b -> new AvailabilitySchedule.Busy(b.start().minus(buffer), b.end()))
+                .toList();
         return new MentorSlots(mentor.userId(), mentor.timeZone(), mentor.pricePerSession(), earliest, latest,
-                schedule.slots(query.from(), query.to(), earliest, latest, List.of()));
+                schedule.slots(query.from(), query.to(), earliest, latest, busy));
     }
 }
