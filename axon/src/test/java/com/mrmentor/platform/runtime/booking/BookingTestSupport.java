@@ -52,22 +52,31 @@ abstract class BookingTestSupport extends IntegrationTest {
 
     /**
      * A mentor available around the clock (half-hour slots) who also offers one session starting exactly at
-     * {@code start}, whatever minute that is: the date of {@code start} gets a single 30-minute window. The mentor's
-     * zone is one where that window does not cross midnight.
+     * {@code start}, whatever minute that is: the date of {@code start} gets a single 30-minute window.
      */
     Person mentorOfferingAt(String admin, Instant start) {
-        String zone = List.of("Europe/Berlin", "Asia/Tokyo", "America/New_York").stream()
+        String zone = zoneAwayFromMidnight(start);
+        Person mentor = bookings().newMentor("mentor", admin, zone, 0);
+        offerAt(mentor, zone, start);
+        return mentor;
+    }
+
+    /** A zone where the wall clock reads between 02:00 and 21:00 at {@code around}. */
+    static String zoneAwayFromMidnight(Instant around) {
+        return List.of("Europe/Berlin", "Asia/Tokyo", "America/New_York").stream()
                 .filter(z -> {
-                    LocalTime local = start.atZone(ZoneId.of(z)).toLocalTime();
-                    return local.isAfter(LocalTime.of(1, 0)) && local.isBefore(LocalTime.of(22, 0));
+                    LocalTime local = around.atZone(ZoneId.of(z)).toLocalTime();
+                    return local.isAfter(LocalTime.of(2, 0)) && local.isBefore(LocalTime.of(21, 0));
                 })
                 .findFirst().orElseThrow();
-        Person mentor = bookings().newMentor("mentor", admin, zone, 0);
+    }
+
+    /** Gives the date of {@code start} (in the mentor's {@code zone}) a single window: the session at {@code start}. */
+    void offerAt(Person mentor, String zone, Instant start) {
         ZonedDateTime local = start.atZone(ZoneId.of(zone));
         Response set = mentors().setDate(mentor.token(), local.toLocalDate(), List.of(MentorApi.window(
                 local.toLocalTime().toString(), local.toLocalTime().plusMinutes(30).toString())));
         assertThat(set.status()).as("date window: %s", set).isEqualTo(204);
-        return mentor;
     }
 
     /** The first whole minute at least {@code margin} after now (real time). */
