@@ -91,6 +91,28 @@ class BookingRescheduleIT extends BookingTestSupport {
                 "DTSTART:" + BookingRequestsIT.ics(first.plus(Duration.ofHours(1))));
     }
 
+    /** Every move is news to the other party, even a move back to a time the request had before. */
+    @Test
+    void aRequestMovedBackAndForthTellsTheMentorEveryTime() {
+        String admin = admin();
+        Person mentor = mentor(admin);
+        Person student = student(admin);
+        Instant a = BookingApi.slot(Instant.now(), Duration.ofDays(2));
+        Instant b = a.plus(Duration.ofHours(1));
+        UUID booking = bookings().book(student, mentor, a);
+
+        for (Instant to : List.of(b, a, b)) {
+            assertThat(bookings().reschedule(student.token(), booking, to).status()).isEqualTo(200);
+        }
+
+        JsonNode view = bookings().awaitBooking(student.token(), booking, v -> v.get("rescheduleCount").asInt() == 3);
+        assertThat(Instant.parse(view.get("start").asText())).isEqualTo(b);
+        await("three notices of a move").atMost(BookingApi.WAIT).until(() ->
+                mails(mentor.email(), "Session moved to").size() >= 3);
+        mailbox().assertNothingNewTo(mentor.email(), mailbox().count(mentor.email()), Duration.ofSeconds(2));
+        assertThat(mails(mentor.email(), "Session moved to")).hasSize(3);
+    }
+
     @Test
     void aSessionCannotMoveOntoTakenTimeNorWithinAnHourOfItsStart() {
         String admin = admin();
