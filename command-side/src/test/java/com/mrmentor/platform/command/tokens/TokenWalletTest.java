@@ -773,7 +773,7 @@ class TokenWalletTest {
                .andGiven(opened(), granted(G1, 50, PAID, null, 50, 0))
                .when(hold(H1, 20, expiry))
                .expectScheduledDeadlineWithName(expiry, TokenWallet.HOLD_EXPIRY_DEADLINE)
-               .expectScheduledDeadline(expiry, new HoldExpiryDue(H1));
+               .expectScheduledDeadline(expiry, new HoldExpiryDue(H1, expiry));
     }
 
     @Test
