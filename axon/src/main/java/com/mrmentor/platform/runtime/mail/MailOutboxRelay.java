@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,16 +30,16 @@ public class MailOutboxRelay {
     private final JdbcTemplate jdbc;
     private final MailTransport transport;
     private final AccountReads accounts;
-    private final Clock clock;
+    private final Duration retention;
     private final int attempts;
     private final Duration backoff;
 
-    public MailOutboxRelay(JdbcTemplate jdbc, MailTransport transport, AccountReads accounts, Clock clock,
+    public MailOutboxRelay(JdbcTemplate jdbc, MailTransport transport, AccountReads accounts, Duration retention,
                            MailProperties properties) {
         this.jdbc = jdbc;
         this.transport = transport;
         this.accounts = accounts;
-        this.clock = clock;
+        this.retention = retention;
         this.attempts = properties.sendAttempts();
         this.backoff = properties.retryBackoff();
     }

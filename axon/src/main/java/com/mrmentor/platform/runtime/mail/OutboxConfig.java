@@ -1,12 +1,14 @@
 package com.mrmentor.platform.runtime.mail;
 
 import com.mrmentor.platform.projections.identity.AccountReads;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The mail outbox: sagas' e-mails are stored in their transaction ({@link BookingMailOutbox}) and sent by the
@@ -24,7 +26,8 @@ public class OutboxConfig {
 
     @Bean
     MailOutboxRelay mailOutboxRelay(JdbcTemplate jdbc, MailTransport mailTransport, AccountReads accounts,
-                                    Clock clock, MailProperties properties) {
-        return new MailOutboxRelay(jdbc, mailTransport, accounts, clock, properties);
+                                    @Value("${platform.mail.outbox-retention:P30D}") Duration retention,
+                                    MailProperties properties) {
+        return new MailOutboxRelay(jdbc, mailTransport, accounts, retention, properties);
     }
 }
