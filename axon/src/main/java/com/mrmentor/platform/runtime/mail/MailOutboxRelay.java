@@ -61,6 +61,19 @@ public class MailOutboxRelay {
         }
     }
 
+    /**
+     * Forgets finished messages after {@code platform.mail.outbox-retention} (30 days): their bodies may hold a
+     * person's words (a cancellation reason), which must not outlive the need to show what was sent.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void forgetFinished() {
+        int forgotten = jdbc.update("DELETE FROM mail_outbox WHERE status IN ('SENT', 'SKIPPED', 'FAILED') "
+                + "AND created_at < ?", Timestamp.from(Instant.now().minus(retention)));
+        if (forgotten > 0) {
+            log.info("Forgot {} finished outbox messages older than {}", forgotten, retention);
+        }
+    }
+
     private boolean claim(Row row, Instant now) {
         return jdbc.update("UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
                         + "WHERE id = ? AND attempts = ? AND status IN ('PENDING', 'SENDING')",
