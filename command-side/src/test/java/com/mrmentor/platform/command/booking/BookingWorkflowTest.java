@@ -97,7 +97,8 @@ class BookingWorkflowTest {
                 .registerComponent(TokenPolicy.class, c -> new TokenPolicy(100, Duration.ofDays(7)))
                 .registerComponent(MeetingRooms.class, c -> (bookingId, start, end) -> "https://meet.test/" + bookingId)
                 .registerCommandHandler(c -> new BookingWorkflow(c.repository(Booking.class),
-                        c.repository(Mentor.class), c.repository(TokenWallet.class), c.deadlineManager(), mentorship,
+                        c.repository(Mentor.class), c.repository(TokenWallet.class), c.eventStore(),
+                        c.deadlineManager(), mentorship,
                         policy, clock))
                 .start();
         // an active mentor offering Mondays 09:00–11:00 in Berlin at 5 tokens, and a student with 20 tokens
@@ -235,6 +236,18 @@ class BookingWorkflowTest {
     void aTopicIsRequired() {
         expectNothingStored(() -> send(new RequestBooking(BOOKING, STUDENT, MENTOR, MONDAY_0900, "  ")),
                 "missing-topic");
+    }
+
+    @Test
+    void aRepeatedRequestForTheSameBookingIsRefusedAndHoldsNothingMore() {
+        send(new RequestBooking(BOOKING, STUDENT, MENTOR, MONDAY_0900, TOPIC));
+        int before = stored().size();
+
+        expectViolation(() -> send(new RequestBooking(BOOKING, STUDENT, MENTOR, MONDAY_0940, TOPIC)),
+                "duplicate-booking");
+
+        // neither a second hold nor a second BookingRequested for the same aggregate
+        assertThat(stored()).hasSize(before);
     }
 
     // ---- rescheduling --------------------------------------------------------------------------------------------
