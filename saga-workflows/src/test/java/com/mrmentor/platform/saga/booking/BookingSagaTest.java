@@ -145,7 +145,7 @@ class BookingSagaTest {
                                                       BookingSaga.REMINDER_DEADLINE)
                    .expectNoDispatchedCommands();
             assertThat(notices).containsExactly(
-                    notice(Kind.RESCHEDULED, List.of(MENTOR), newStart, null, null, 0, null));
+                    moved(notice(Kind.RESCHEDULED, List.of(MENTOR), newStart, null, null, 0, null), 1));
         }
 
         @Test
@@ -157,7 +157,7 @@ class BookingSagaTest {
                                                                     newStart, RESPOND_BY, 0))
                    .expectScheduledDeadlineWithName(RESPOND_BY, BookingSaga.RESPONSE_DEADLINE);
             assertThat(notices).containsExactly(
-                    notice(Kind.RESCHEDULED, List.of(STUDENT), newStart, null, null, 0, null));
+                    moved(notice(Kind.RESCHEDULED, List.of(STUDENT), newStart, null, null, 0, null), 1));
         }
     }
 
@@ -266,7 +266,7 @@ class BookingSagaTest {
                    .expectNoDispatchedCommands();
             assertThat(notices).containsExactly(
                     new BookingNotice(Kind.RESCHEDULED, BOOKING, List.of(STUDENT, MENTOR), STUDENT, MENTOR, newStart,
-                                      newEnd, ZONE, URL, CalendarMethod.REQUEST, 1, null));
+                                      newEnd, ZONE, URL, CalendarMethod.REQUEST, 1, 1, null));
         }
 
         @Test
@@ -475,7 +475,7 @@ class BookingSagaTest {
                     notice(Kind.REMINDER_24H, List.of(STUDENT, MENTOR), START, URL, null, 0, null),
                     new BookingNotice(Kind.RESCHEDULED, BOOKING, List.of(STUDENT, MENTOR), STUDENT, MENTOR,
                                       START.plus(Duration.ofDays(2)), END.plus(Duration.ofDays(2)), ZONE, URL,
-                                      CalendarMethod.REQUEST, 1, null));
+                                      CalendarMethod.REQUEST, 1, 1, null));
             // the auto-completion is scheduled from the policy the saga remembered
             verify(deadlines).schedule(END.plus(Duration.ofDays(2)).plus(AUTO_COMPLETE_AFTER),
                                        BookingSaga.AUTO_COMPLETE_DEADLINE);
@@ -584,6 +584,22 @@ class BookingSagaTest {
             assertThat(all).extracting(BookingNotice::key).doesNotHaveDuplicates();
         }
 
+        @Test
+        void aRequestMovedBackAndForthGetsANoticeForEveryMove() throws Exception {
+            // an unconfirmed request keeps calendar sequence 0, so the start alone told the moves apart
+            Instant other = START.plus(Duration.ofDays(1));
+            List<BookingNotice> moves = noticesOf(requested(),
+                                                  rescheduled(BookingStatus.REQUESTED, BookingParty.STUDENT, other,
+                                                              RESPOND_BY, 0),
+                                                  rescheduled(BookingStatus.REQUESTED, BookingParty.STUDENT, START,
+                                                              RESPOND_BY, 0),
+                                                  rescheduled(BookingStatus.REQUESTED, BookingParty.STUDENT, other,
+                                                              RESPOND_BY, 0))
+                    .stream().filter(n -> n.kind() == Kind.RESCHEDULED).toList();
+            assertThat(moves).hasSize(3);
+            assertThat(moves).extracting(BookingNotice::key).doesNotHaveDuplicates();
+        }
+
         /** The notices a fresh saga hands over for these events, in order. */
         private List<BookingNotice> noticesOf(Object... events) {
             SagaTestFixture<BookingSaga> saga = new SagaTestFixture<>(BookingSaga.class);
@@ -641,6 +657,14 @@ class BookingSagaTest {
                                         CalendarMethod calendar, int sequence, String detail) {
         return new BookingNotice(kind, BOOKING, recipients, STUDENT, MENTOR, start,
                                  start.plus(Duration.ofMinutes(30)), ZONE, url, calendar, sequence, detail);
+    }
+
+    /** The same notice, decided after {@code moves} moves of the booking. */
+    private static BookingNotice moved(BookingNotice notice, int moves) {
+        return new BookingNotice(notice.kind(), notice.bookingId(), notice.recipients(), notice.studentId(),
+                                 notice.mentorId(), notice.start(), notice.end(), notice.mentorTimeZone(),
+                                 notice.meetingUrl(), notice.calendar(), notice.calendarSequence(), moves,
+                                 notice.detail());
     }
 
     private static Matcher<CommandMessage<?>> sentBySystem() {
