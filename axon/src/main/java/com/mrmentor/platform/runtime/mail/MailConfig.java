@@ -1,9 +1,5 @@
 package com.mrmentor.platform.runtime.mail;
 
-import com.mrmentor.platform.projections.identity.AccountReads;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +22,6 @@ import java.util.function.Supplier;
  * start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class MailConfig {
 
     static final String HOST_PROPERTY = "spring.mail.host";
@@ -39,17 +34,6 @@ public class MailConfig {
         return MailTemplates.load(specs);
     }
 
-    @Bean
-    BookingMailOutbox bookingMailOutbox(MailTemplates mailTemplates, JdbcTemplate jdbc, Clock clock,
-                                        MailProperties properties) {
-        return new BookingMailOutbox(mailTemplates, jdbc, clock, properties.from());
-    }
-
-    @Bean
-    MailOutboxRelay mailOutboxRelay(JdbcTemplate jdbc, MailTransport mailTransport, AccountReads accounts,
-                                    Clock clock, MailProperties properties) {
-        return new MailOutboxRelay(jdbc, mailTransport, accounts, clock, properties);
-    }
 
     @Bean
     MailTransport mailTransport(Environment environment, ObjectProvider<JavaMailSender> sender,

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,16 +30,16 @@ public class MailOutboxRelay {
     private final JdbcTemplate jdbc;
     private final MailTransport transport;
     private final AccountReads accounts;
-    private final Clock clock;
+    private final Duration retention;
     private final int attempts;
     private final Duration backoff;
 
-    public MailOutboxRelay(JdbcTemplate jdbc, MailTransport transport, AccountReads accounts, Clock clock,
+    public MailOutboxRelay(JdbcTemplate jdbc, MailTransport transport, AccountReads accounts, Duration retention,
                            MailProperties properties) {
         this.jdbc = jdbc;
         this.transport = transport;
         this.accounts = accounts;
-        this.clock = clock;
+        this.retention = retention;
         this.attempts = properties.sendAttempts();
         this.backoff = properties.retryBackoff();
     }
@@ -59,6 +58,19 @@ public class MailOutboxRelay {
             if (claim(row, now)) {
                 deliver(row, now);
             }
+        }
+    }
+
+    /**
+     * Forgets finished messages after {@code platform.mail.outbox-retention} (30 days): their bodies may hold a
+     * person's words (a cancellation reason), which must not outlive the need to show what was sent.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void forgetFinished() {
+        int forgotten = jdbc.update("DELETE FROM mail_outbox WHERE status IN ('SENT', 'SKIPPED', 'FAILED') "
+                + "AND created_at < ?", Timestamp.from(Instant.now().minus(retention)));
+        if (forgotten > 0) {
+            log.info("Forgot {} finished outbox messages older than {}", forgotten, retention);
         }
     }
 

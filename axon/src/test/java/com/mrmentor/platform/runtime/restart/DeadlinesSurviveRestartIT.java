@@ -2,6 +2,9 @@ package com.mrmentor.platform.runtime.restart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient;
+import com.mrmentor.platform.runtime.support.BookingApi;
+import com.mrmentor.platform.runtime.support.MentorApi;
+import com.mrmentor.platform.runtime.support.TokenApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,9 @@ class DeadlinesSurviveRestartIT {
 
     private static final String DATABASE = "mentor_platform_restart_test";
     private static final String ADMIN_PASSWORD = "restart-admin-password";
+    private static final String MENTOR_EMAIL = "mentor@restart.local";
+    private static final String STUDENT_EMAIL = "student@restart.local";
+    private static final String USER_PASSWORD = "restart-user-password";
     private final List<Process> servers = new ArrayList<>();
 
     @AfterEach
@@ -65,12 +71,63 @@ class DeadlinesSurviveRestartIT {
         assertThat(ledger.get(0).get("reference").asText()).isEqualTo("booking-before-restart");
     }
 
+    /**
+     * A booking request's 48-hour answer deadline (shortened to 25 seconds for this run) is a saga deadline: the
+     * request is made on one server, which is killed; the next server expires it and the saga releases the hold.
+     */
+    @Test
+    void aBookingRequestMadeBeforeAKillExpiresOnTheNextServerAndItsTokensGoBack() throws Exception {
+        recreateDatabase();
+        int port = freePort();
+        ApiClient api = new ApiClient(port);
+
+        Process first = startServer(port, "booking-first");
+        String admin = api.login("admin@restart.local", ADMIN_PASSWORD);
+        String mentor = api.login(MENTOR_EMAIL, USER_PASSWORD);
+        UUID mentorId = TokenApi.subjectOf(mentor);
+        String student = api.login(STUDENT_EMAIL, USER_PASSWORD);
+        UUID studentId = TokenApi.subjectOf(student);
+        assertThat(api.post("/api/mentors/applications", mentor, MentorApi.profile("Europe/Berlin")).status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/mentors/applications/" + mentorId + "/approve", admin, null).status())
+                .isEqualTo(204);
+        assertThat(api.put("/api/mentors/me/availability", mentor,
+                json("windows", MentorApi.everyDay("00:00", "00:00"), "bufferMinutes", 0)).status()).isEqualTo(204);
+        assertThat(api.post("/api/tokens/grants", admin,
+                json("userId", studentId, "amount", 5, "category", "PAID", "reason", "restart")).status())
+                .isEqualTo(201);
+        ApiClient.Response booked = api.post("/api/bookings", student, json("mentorId", mentorId,
+                "start", BookingApi.slot(Instant.now(), Duration.ofHours(13)).toString(), "topic", "restart"));
+        assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+        UUID bookingId = UUID.fromString(booked.body().get("bookingId").asText());
+
+        first.destroyForcibly().waitFor();
+        startServer(port, "booking-second");
+        String studentAgain = api.login(STUDENT_EMAIL, USER_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode booking = api.get("/api/bookings/" + bookingId, studentAgain).body();
+            assertThat(booking.get("status").asText()).isEqualTo("EXPIRED");
+            assertThat(booking.get("releasedTokens").asLong()).isEqualTo(2);
+        });
+        JsonNode account = api.get("/api/tokens/accounts/" + studentId, studentAgain).body();
+        assertThat(account.get("held").asLong()).isZero();
+        assertThat(account.get("available").asLong()).isEqualTo(5);
+    }
+
     private Process startServer(int port, String name) throws Exception {
         File jar = new File("target").listFiles((dir, file) -> file.matches("axon-.*\\.jar")
                 && !file.endsWith("-sources.jar") && !file.endsWith(".original"))[0];
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
                 "--spring.profiles.active=postgres", "--server.port=" + port, "--db-scheduler.polling-interval=1s",
-                "--logging.structured.format.console=", "--logging.level.root=WARN");
+                "--logging.structured.format.console=", "--logging.level.root=WARN",
+                "--platform.booking.response-timeout=PT25S",
+                "--platform.security.users[0].email=" + MENTOR_EMAIL,
+                "--platform.security.users[0].password=" + USER_PASSWORD,
+                "--platform.security.users[0].roles=STUDENT",
+                "--platform.security.users[1].email=" + STUDENT_EMAIL,
+                "--platform.security.users[1].password=" + USER_PASSWORD,
+                "--platform.security.users[1].roles=STUDENT");
         builder.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("JWT_SECRET", "cmVzdGFydC10ZXN0LWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTEyMzQ1");

@@ -23,6 +23,10 @@ final class BookingRules {
                 "Another booking already holds that time with this mentor");
     }
 
+    static RuleViolation duplicateBooking() {
+        return new RuleViolation("duplicate-booking", Kind.CONFLICT, "A booking with this id exists already");
+    }
+
     static RuleViolation ownSlot() {
         return new RuleViolation("own-slot", Kind.FORBIDDEN, "A mentor cannot book a session with themselves");
     }

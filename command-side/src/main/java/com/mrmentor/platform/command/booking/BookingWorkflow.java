@@ -15,6 +15,7 @@ import com.mrmentor.platform.shared.tokens.PlaceTokenHold;
 import com.mrmentor.platform.shared.tokens.WalletIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -41,6 +42,7 @@ public class BookingWorkflow {
     private final Repository<Booking> bookings;
     private final Repository<Mentor> mentors;
     private final Repository<TokenWallet> wallets;
+    private final EventStore events;
     private final DeadlineManager deadlines;
     private final MentorshipPolicy mentorship;
     private final BookingPolicy policy;
@@ -48,12 +50,13 @@ public class BookingWorkflow {
 
     public BookingWorkflow(@Qualifier("bookingRepository") Repository<Booking> bookings,
                            @Qualifier("mentorRepository") Repository<Mentor> mentors,
-                           @Qualifier("tokenWalletRepository") Repository<TokenWallet> wallets,
+                           @Qualifier("tokenWalletRepository") Repository<TokenWallet> wallets, EventStore events,
                            DeadlineManager deadlines, MentorshipPolicy mentorship, BookingPolicy policy,
                            Clock clock) {
         this.bookings = bookings;
         this.mentors = mentors;
         this.wallets = wallets;
+        this.events = events;
         this.deadlines = deadlines;
         this.mentorship = mentorship;
         this.policy = policy;
@@ -73,6 +76,10 @@ public class BookingWorkflow {
         }
         if (command.mentorId().equals(command.studentId())) {
             throw BookingRules.ownSlot();
+        }
+        if (exists(command.bookingId())) {
+            // a retry of a request that was stored after all (same idempotency key, same booking id)
+            throw BookingRules.duplicateBooking();
         }
         Instant now = clock.instant();
         BookingTerms terms = mentor(command.mentorId()).invoke(m -> m.bookingTerms(command.start(), now, mentorship));
@@ -103,6 +110,16 @@ public class BookingWorkflow {
                     new ExtendTokenHold(studentId, holdId, holdExpiry, command.rescheduledBy()), deadlines, clock));
         }
         return new Rescheduled(command.bookingId(), terms.start(), terms.end());
+    }
+
+    /**
+     * Whether the booking was created already. Without this check a second request for the same id would place a
+     * second hold and then fail only when its events meet the event store's (aggregate, sequence) key, as a
+     * "concurrent modification" that invites the client to retry again and again. Asked of the event store rather
+     * than the repository, which logs every miss as a warning.
+     */
+    private boolean exists(UUID bookingId) {
+        return events.lastSequenceNumberFor(BookingIds.booking(bookingId)).isPresent();
     }
 
     private Aggregate<Mentor> mentor(UUID mentorId) {

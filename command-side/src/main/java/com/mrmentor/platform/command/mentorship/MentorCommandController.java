@@ -3,10 +3,8 @@ package com.mrmentor.platform.command.mentorship;
 import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RequestScopedIds;
-import com.mrmentor.platform.shared.identity.GrantRole;
-import com.mrmentor.platform.shared.identity.Role;
 import com.mrmentor.platform.shared.mentorship.ApplyToMentor;
-import com.mrmentor.platform.shared.mentorship.ApproveMentorApplication;
+import com.mrmentor.platform.shared.mentorship.AdmitMentor;
 import com.mrmentor.platform.shared.mentorship.ClearDateAvailability;
 import com.mrmentor.platform.shared.mentorship.RejectMentorApplication;
 import com.mrmentor.platform.shared.mentorship.ReinstateMentor;
@@ -79,8 +77,7 @@ public class MentorCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Approve a mentor application (ADMIN, not one's own): the user becomes an active MENTOR")
     public void approve(@PathVariable UUID userId, Authentication caller) {
-        commands.send(new ApproveMentorApplication(userId, Actor.id(caller)));
-        commands.send(new GrantRole(userId, Role.MENTOR, "mentor application approved"));
+        commands.send(new AdmitMentor(userId, Actor.id(caller)));
     }
 
     @PostMapping("/applications/{userId}/reject")

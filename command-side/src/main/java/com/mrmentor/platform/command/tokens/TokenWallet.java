@@ -208,7 +208,8 @@ public class TokenWallet {
         apply(new TokensHeld(userId, command.holdId(), command.amount(), command.reference(), command.expiresAt(),
                 allocate(command.amount()), command.placedBy(), balance, held + command.amount()));
         // The hold is not cancelled when resolved: the deadline handler ignores holds that are no longer active.
-        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, bySystem(new HoldExpiryDue(command.holdId())));
+        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE,
+                bySystem(new HoldExpiryDue(command.holdId(), command.expiresAt())));
     }
 
     @CommandHandler
@@ -238,13 +239,19 @@ public class TokenWallet {
         }
         apply(new TokenHoldExtended(userId, hold.holdId, hold.expiresAt, command.expiresAt(), command.extendedBy()));
         // the deadline of the old expiry still fires; it finds the hold not yet due and leaves it
-        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE, bySystem(new HoldExpiryDue(hold.holdId)));
+        deadlines.schedule(command.expiresAt(), HOLD_EXPIRY_DEADLINE,
+                bySystem(new HoldExpiryDue(hold.holdId, command.expiresAt())));
     }
 
+    /**
+     * Releases a hold still active at its expiry. A hold extended since this deadline was scheduled has a later
+     * expiry, and a later deadline: this one leaves it. (Deadlines scheduled before holds could be extended carry no
+     * expiry; those holds were never extended.)
+     */
     @DeadlineHandler(deadlineName = HOLD_EXPIRY_DEADLINE)
-    public void on(HoldExpiryDue due, Clock clock) {
+    public void on(HoldExpiryDue due) {
         Hold hold = activeHolds.get(due.holdId());
-        if (hold != null && !hold.expiresAt.isAfter(clock.instant())) {
+        if (hold != null && (due.expiresAt() == null || !hold.expiresAt.isAfter(due.expiresAt()))) {
             release(hold, HoldReleaseReason.EXPIRED, null, null);
         }
     }

@@ -3,6 +3,7 @@ package com.mrmentor.platform.command.tokens;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
+import com.mrmentor.platform.shared.tokens.ExtendTokenHold;
 import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
 import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
 import com.mrmentor.platform.shared.tokens.LotAllocation;
@@ -20,6 +21,7 @@ import com.mrmentor.platform.shared.tokens.TokenGrantRequested;
 import com.mrmentor.platform.shared.tokens.TokenGrantRevoked;
 import com.mrmentor.platform.shared.tokens.TokenGrantStatus;
 import com.mrmentor.platform.shared.tokens.TokenHoldCaptured;
+import com.mrmentor.platform.shared.tokens.TokenHoldExtended;
 import com.mrmentor.platform.shared.tokens.TokenHoldReleased;
 import com.mrmentor.platform.shared.tokens.TokenWalletOpened;
 import com.mrmentor.platform.shared.tokens.TokensGranted;
@@ -30,10 +32,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,7 +67,8 @@ class TokenWalletTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(TokenWallet.class);
         fixture.registerInjectableResource(new TokenPolicy(THRESHOLD, APPROVAL_TIMEOUT));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // the clock follows the fixture's time: a hold's expiry deadline checks the hold is due at the time it fires
+        fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         // Lot has identity equality only, so the fixture's check that the working aggregate equals the one
         // rebuilt from its events would always report the lots map as an "illegal state change".
         fixture.registerIgnoredField(TokenWallet.class, "lots");
@@ -773,7 +774,7 @@ class TokenWalletTest {
                .andGiven(opened(), granted(G1, 50, PAID, null, 50, 0))
                .when(hold(H1, 20, expiry))
                .expectScheduledDeadlineWithName(expiry, TokenWallet.HOLD_EXPIRY_DEADLINE)
-               .expectScheduledDeadline(expiry, new HoldExpiryDue(H1));
+               .expectScheduledDeadline(expiry, new HoldExpiryDue(H1, expiry));
     }
 
     @Test
@@ -796,6 +797,116 @@ class TokenWalletTest {
                .whenTimeElapses(Duration.ofHours(2))
                .expectTriggeredDeadlinesWithName(TokenWallet.HOLD_EXPIRY_DEADLINE)
                .expectNoEvents();
+    }
+
+    // ---- extending a hold (a rescheduled booking keeps its tokens held longer) -----------------------------------
+
+    @Test
+    void extendingAnActiveHoldMovesItsExpiryAndSchedulesTheNewOne() {
+        Instant later = NOW.plus(Duration.ofHours(3));
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .when(new ExtendTokenHold(USER, H1, later, SPENDER))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new TokenHoldExtended(USER, H1, NOW.plus(Duration.ofHours(1)), later, SPENDER))
+               .expectScheduledDeadlineWithName(later, TokenWallet.HOLD_EXPIRY_DEADLINE)
+               .expectScheduledDeadline(later, new HoldExpiryDue(H1));
+    }
+
+    @Test
+    void extendingToTheSameExpiryIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .when(new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofHours(1)), SPENDER))
+               .expectNoEvents()
+               .expectException(violation("invalid-expiry"));
+    }
+
+    @Test
+    void extendingToAnEarlierExpiryIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .when(new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofMinutes(30)), SPENDER))
+               .expectNoEvents()
+               .expectException(violation("invalid-expiry"))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void extendingWithoutANewExpiryIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .when(new ExtendTokenHold(USER, H1, null, SPENDER))
+               .expectNoEvents()
+               .expectException(violation("invalid-expiry"));
+    }
+
+    @Test
+    void extendingACapturedHoldIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .andGiven(new TokenHoldCaptured(USER, H1, 20, BOOKING, List.of(lot(G1, PAID, 20)), SPENDER, 30, 0))
+               .when(new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofHours(3)), SPENDER))
+               .expectNoEvents()
+               .expectException(violation("hold-already-resolved"));
+    }
+
+    @Test
+    void extendingAReleasedHoldIsRefused() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .andGiven(new TokenHoldReleased(USER, H1, 20, BOOKING, List.of(lot(G1, PAID, 20)),
+                                               HoldReleaseReason.RELEASED, null, SPENDER, 50, 0))
+               .when(new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofHours(3)), SPENDER))
+               .expectNoEvents()
+               .expectException(violation("hold-already-resolved"));
+    }
+
+    @Test
+    void extendingAHoldWhoseExpiryPassedIsRefusedEvenBeforeItsDeadlineFired() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .andGivenCurrentTime(NOW.plus(Duration.ofHours(1)))
+               .when(new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofHours(3)), SPENDER))
+               .expectNoEvents()
+               .expectException(violation("hold-expired"));
+    }
+
+    @Test
+    void theOldExpiryDeadlineLeavesAnExtendedHoldAlone() {
+        Instant later = NOW.plus(Duration.ofHours(3));
+        fixture.givenCurrentTime(NOW)
+               .andGivenCommands(grant(G1, 50, PAID, null),
+                                 hold(H1, 20, NOW.plus(Duration.ofHours(1))),
+                                 new ExtendTokenHold(USER, H1, later, SPENDER))
+               .whenTimeElapses(Duration.ofHours(2))
+               .expectTriggeredDeadlinesWithName(TokenWallet.HOLD_EXPIRY_DEADLINE)
+               .expectNoEvents()
+               .expectScheduledDeadline(later, new HoldExpiryDue(H1));
+    }
+
+    @Test
+    void theNewExpiryDeadlineReleasesAnExtendedHold() {
+        fixture.givenCurrentTime(NOW)
+               .andGivenCommands(grant(G1, 50, PAID, null),
+                                 hold(H1, 20, NOW.plus(Duration.ofHours(1))),
+                                 new ExtendTokenHold(USER, H1, NOW.plus(Duration.ofHours(3)), SPENDER))
+               .whenTimeElapses(Duration.ofHours(4))
+               .expectTriggeredDeadlinesWithName(TokenWallet.HOLD_EXPIRY_DEADLINE, TokenWallet.HOLD_EXPIRY_DEADLINE)
+               .expectEvents(new TokenHoldReleased(USER, H1, 20, BOOKING, List.of(lot(G1, PAID, 20)),
+                                                   HoldReleaseReason.EXPIRED, null, null, 50, 0));
+    }
+
+    @Test
+    void anExtendedHoldCanBeCapturedAfterItsFormerExpiry() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(walletWithHold())
+               .andGiven(new TokenHoldExtended(USER, H1, NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(3)),
+                                               SPENDER))
+               .andGivenCurrentTime(NOW.plus(Duration.ofHours(2)))
+               .when(new CaptureTokenHold(USER, H1, SPENDER))
+               .expectEvents(new TokenHoldCaptured(USER, H1, 20, BOOKING, List.of(lot(G1, PAID, 20)), SPENDER,
+                                                   30, 0));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

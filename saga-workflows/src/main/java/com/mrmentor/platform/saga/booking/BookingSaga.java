@@ -86,6 +86,7 @@ public class BookingSaga {
     private String meetingUrl;
     private BookingStatus status;
     private int calendarSequence;
+    private int moves;
     private Duration autoCompleteAfter;
     private String responseSchedule;
     private String dayReminderSchedule;
@@ -128,6 +129,7 @@ public class BookingSaga {
         start = event.start();
         end = event.end();
         calendarSequence = event.calendarSequence();
+        moves++;
         UUID otherParty = event.rescheduledByParty() == BookingParty.STUDENT ? mentorId : studentId;
         if (status == BookingStatus.REQUESTED) {
             cancel(deadlines, RESPONSE_DEADLINE, responseSchedule);
@@ -281,7 +283,7 @@ public class BookingSaga {
 
     private BookingNotice notice(Kind kind, List<UUID> recipients, CalendarMethod calendar, String detail) {
         return new BookingNotice(kind, bookingId, recipients, studentId, mentorId, start, end, mentorTimeZone,
-                meetingUrl, calendar, calendarSequence, detail);
+                meetingUrl, calendar, calendarSequence, moves, detail);
     }
 
     /** Commands of the saga act for the platform, not for whoever caused the event. */
