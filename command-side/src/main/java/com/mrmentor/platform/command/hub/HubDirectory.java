@@ -19,7 +19,7 @@ import java.util.UUID;
  *
  * <p>Owned by the command side and never exposed as a read model. Its processing group runs as a <em>subscribing</em>
  * processor, so its rows are written in the transaction of the event: a client can act on a new id right after the
- * 201. The unique index on a mentee's active pairing is the set-based check that keeps a mentee with one mentor at
+ * 201. The primary key of {@code hub_active_pairing} (one row per paired mentee) is the set-based check that keeps a mentee with one mentor at
  * a time, also when two mentors accept the same mentee at the same moment (each circle only sees its own pairings):
  * the second acceptance fails as it commits.
  */
@@ -48,16 +48,19 @@ public class HubDirectory implements HubPairings {
     @EventHandler
     void on(MenteePaired event) {
         try {
-            jdbc.update("INSERT INTO hub_pairing_directory (pairing_id, mentor_id, mentee_id, active) "
-                    + "VALUES (?, ?, ?, TRUE)", event.pairingId(), event.mentorId(), event.menteeId());
+            jdbc.update("INSERT INTO hub_active_pairing (mentee_id, pairing_id) VALUES (?, ?)", event.menteeId(),
+                    event.pairingId());
         } catch (DuplicateKeyException pairedElsewhere) {
             throw HubRules.menteeAlreadyPaired();
         }
+        jdbc.update("INSERT INTO hub_pairing_directory (pairing_id, mentor_id, mentee_id, active) "
+                + "VALUES (?, ?, ?, TRUE)", event.pairingId(), event.mentorId(), event.menteeId());
     }
 
     @EventHandler
     void on(PairingEnded event) {
         jdbc.update("UPDATE hub_pairing_directory SET active = FALSE WHERE pairing_id = ?", event.pairingId());
+        jdbc.update("DELETE FROM hub_active_pairing WHERE pairing_id = ?", event.pairingId());
     }
 
     @EventHandler
@@ -93,7 +96,7 @@ public class HubDirectory implements HubPairings {
     @Override
     public Optional<Pairing> activePairingOfMentee(UUID menteeId) {
         return jdbc.query("SELECT pairing_id, mentor_id, mentee_id, active FROM hub_pairing_directory "
-                + "WHERE mentee_id = ? AND active", (rs, row) -> new Pairing(rs.getObject(1, UUID.class),
+                + "WHERE pairing_id = (SELECT pairing_id FROM hub_active_pairing WHERE mentee_id = ?)", (rs, row) -> new Pairing(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getBoolean(4)), menteeId)
                 .stream().findFirst();
     }

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * version and refused, so exactly one wins); a mentee may join only a group of the mentor they are paired with, and a
  * group's size is counted at the join. The circle grows with the mentor's applications and groups, a few hundred events
  * over a mentor's life at the hub's scale. That a mentee has one mentor at a time spans circles: it is checked against
- * {@link HubPairings} here and enforced under races by {@link HubDirectory}'s unique index.
+ * {@link HubPairings} here and enforced under races by {@link HubDirectory}'s table of active pairings.
  *
  * <p>Applications: the mentor moves one step at a time ({@link ApplicationStatus#mentorMayMoveTo}); an administrator
  * who is not the mentor may take any transition out of an open status, with a reason. Nobody leaves ACCEPTED or
