@@ -134,6 +134,10 @@ public class SecurityConfig {
                         .requestMatchers(PUT, "/api/mentors/me/profile", "/api/mentors/me/availability",
                                 "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(DELETE, "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
+                        // discovery (public): listed before the profile's /api/mentors/* so that the literal
+                        // routes read as their own; MVC also prefers the literal /leaderboard to /{userId}
+                        .requestMatchers(GET, "/api/mentors", "/api/mentors/leaderboard", "/api/mentors/*/reviews")
+                        .permitAll()
                         .requestMatchers(GET, "/api/mentors/*", "/api/mentors/*/slots").permitAll()
 
                         // operations
