@@ -68,7 +68,7 @@ public class DiscoveryQueryController {
             @RequestParam(required = false) @Min(1) Integer maxPrice,
             @Parameter(description = "a free slot must start within this many days (looks no further than the "
                     + "booking horizon, 30 days)")
-            @RequestParam(required = false) @Min(1) @Max(365) Integer availableWithinDays,
+            @RequestParam(required = false) @Min(1) Integer availableWithinDays,
             @Parameter(description = "rating (default), sessions, price or nextAvailable")
             @RequestParam(defaultValue = "rating")
             @Pattern(regexp = SORTS, message = "must be one of rating, sessions, price, nextAvailable") String sort,
