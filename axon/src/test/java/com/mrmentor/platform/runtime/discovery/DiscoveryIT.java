@@ -233,6 +233,7 @@ class DiscoveryIT extends IntegrationTest {
         assertThat(first.get("totalPages").asInt()).isEqualTo(2);
         assertThat(beyond.get("mentors")).isEmpty();
         assertThat(beyond.get("totalElements").asLong()).isEqualTo(4);
+        assertThat(parkedEvents()).as("duplicates are skipped, not failed and parked").isZero();
     }
 
     @Test
@@ -462,6 +463,11 @@ class DiscoveryIT extends IntegrationTest {
                 List.of("English", "Hindi"), 1));
         Mentor c = newActiveMentor("Replay Gamma", profile(word, "bio", List.of("Rust"), null, null,
                 List.of("German"), 2));
+        Mentor erased = newActiveMentor("Replay Erased", profile(word, "bio", List.of("Java"), null, null,
+                List.of("English"), 2));
+        bookings().completedAndRated(STUDENT_ID, erased.id(), 2);
+        assertThat(identity().adminPost(admin(), erased.id(), "erase", "asked to be forgotten").status())
+                .isEqualTo(204); // a replay reads their events with the personal fields erased
         UUID rated = bookings().completed(STUDENT_ID, a.id());
         bookings().rated(rated, STUDENT_ID, a.id(), 4, SessionExperience.GOOD, true, "Good pace", Instant.now());
         bookings().completedAndRated(OTHER_STUDENT_ID, a.id(), 3);
@@ -489,8 +495,9 @@ class DiscoveryIT extends IntegrationTest {
 
         await("the replay").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !processor.isReplaying() && answers(queries, a.id()).equals(before));
-        assertThat(discovery().ids("q=" + word)).doesNotContain(stray).hasSize(3);
+        assertThat(discovery().ids("q=" + word)).doesNotContain(stray, erased.id()).hasSize(3);
         assertThat(answers(queries, a.id())).isEqualTo(before);
+        assertThat(parkedEvents()).as("the replay failed on nothing").isZero();
     }
 
     // ---- steps ----------------------------------------------------------------------------------------------------
@@ -528,6 +535,12 @@ class DiscoveryIT extends IntegrationTest {
     /** A word nobody else's mentors use, to find this test's mentors only. */
     private static String uniqueWord() {
         return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    }
+
+    /** Events the discovery processor failed on and parked in its dead-letter queue. */
+    private int parkedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Integer.class, MentorDiscoveryProjection.PROCESSING_GROUP);
     }
 
     private Map<String, String> answers(List<String> queries, UUID reviewed) {

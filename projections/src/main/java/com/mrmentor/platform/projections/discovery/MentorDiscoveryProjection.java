@@ -70,8 +70,10 @@ public class MentorDiscoveryProjection {
             writeProfile(e.userId(), profile);
             return;
         }
-        String name = jdbc.query("SELECT name FROM user_account WHERE user_id = ?", (rs, row) -> rs.getString(1),
-                e.userId()).stream().findFirst().orElse(null);
+        // null when the account is unknown or erased (a replay after erasure)
+        List<String> names = jdbc.query("SELECT name FROM user_account WHERE user_id = ?",
+                (rs, row) -> rs.getString(1), e.userId());
+        String name = names.isEmpty() ? null : names.get(0);
         boolean inserted = jdbc.update("INSERT INTO discovery_mentor (user_id, status, erased, name, expertise, "
                         + "languages, price, search_text, completed_sessions, ratings_count, ratings_sum, "
                         + "last_sequence) SELECT ?, 'APPLIED', FALSE, ?, '[]', '[]', 0, ' ', 0, 0, 0, ? "
