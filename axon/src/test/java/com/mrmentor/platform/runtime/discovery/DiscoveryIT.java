@@ -270,7 +270,8 @@ class DiscoveryIT extends IntegrationTest {
         List<JsonNode> board = discovery().wholeLeaderboard();
         List<UUID> order = board.stream().map(e -> UUID.fromString(e.get("mentorId").asText())).toList();
         List<UUID> seconds = sorted(secondA.id(), secondB.id());
-        assertThat(order.stream().filter(Set.of(first.id(), secondA.id(), secondB.id(), third.id(), none.id())::contains))
+        Set<UUID> ours = Set.of(first.id(), secondA.id(), secondB.id(), third.id(), none.id());
+        assertThat(order.stream().filter(ours::contains))
                 .containsExactly(first.id(), seconds.get(0), seconds.get(1), third.id());
         JsonNode firstLine = line(board, first.id());
         assertThat(firstLine.get("name").asText()).isEqualTo("Lead First");
