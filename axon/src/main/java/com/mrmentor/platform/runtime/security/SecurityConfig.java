@@ -136,6 +136,10 @@ public class SecurityConfig {
                                 "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(DELETE, "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(GET, "/api/mentors/*/reliability").authenticated()
+                        // discovery (public): listed before the profile's /api/mentors/* so that the literal
+                        // routes read as their own; MVC also prefers the literal /leaderboard to /{userId}
+                        .requestMatchers(GET, "/api/mentors", "/api/mentors/leaderboard", "/api/mentors/*/reviews")
+                        .permitAll()
                         .requestMatchers(GET, "/api/mentors/*", "/api/mentors/*/slots").permitAll()
 
                         // bookings (the booking checks that the caller is its student or mentor)
