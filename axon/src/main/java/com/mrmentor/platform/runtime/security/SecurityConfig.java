@@ -136,6 +136,10 @@ public class SecurityConfig {
                                 "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(DELETE, "/api/mentors/me/availability/dates/*").hasRole(MENTOR)
                         .requestMatchers(GET, "/api/mentors/*/reliability").authenticated()
+                        // discovery (public): listed before the profile's /api/mentors/* so that the literal
+                        // routes read as their own; MVC also prefers the literal /leaderboard to /{userId}
+                        .requestMatchers(GET, "/api/mentors", "/api/mentors/leaderboard", "/api/mentors/*/reviews")
+                        .permitAll()
                         .requestMatchers(GET, "/api/mentors/*", "/api/mentors/*/slots").permitAll()
 
                         // bookings (the booking checks that the caller is its student or mentor)
@@ -148,6 +152,22 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/bookings", "/api/bookings/*", "/api/bookings/*/notes")
                         .authenticated()
                         .requestMatchers(GET, "/api/admin/bookings").hasAnyRole(ADMIN, AUDITOR)
+                        // mentor hub (Trà Đá): the acting user is the caller; ownership (own application, own
+                        // pairing, the pairing's sides, group membership) is checked by the aggregates
+                        .requestMatchers(GET, "/api/hub/admin/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/hub/admin/support-requests/*/resolve").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/hub/applications").authenticated()
+                        .requestMatchers(POST, "/api/hub/applications/*/status").hasAnyRole(MENTOR, ADMIN)
+                        .requestMatchers(GET, "/api/hub/applications/mine", "/api/hub/me/pairing", "/api/hub/me/logs")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/hub/mentors/me/applications", "/api/hub/mentors/me/mentees")
+                        .hasRole(MENTOR)
+                        .requestMatchers(PUT, "/api/hub/mentors/me/capacity").hasRole(MENTOR)
+                        .requestMatchers(POST, "/api/hub/pairings/*/end").authenticated()
+                        .requestMatchers(PUT, "/api/hub/pairings/*/logs/*").authenticated()
+                        .requestMatchers(POST, "/api/hub/groups").hasAnyRole(MENTOR, ADMIN)
+                        .requestMatchers(POST, "/api/hub/groups/*/join", "/api/hub/groups/*/leave").authenticated()
+                        .requestMatchers(GET, "/api/hub/groups", "/api/hub/groups/*").authenticated()
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)

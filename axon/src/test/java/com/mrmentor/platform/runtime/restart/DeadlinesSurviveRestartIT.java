@@ -30,7 +30,13 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadlinesSurviveRestartIT {
 
-    private static final String DATABASE = "mentor_platform_restart_test";
+    /**
+     * Its own database, dropped and recreated by every run: named after {@code TEST_DB_NAME} when that is set, so that
+     * two checkouts testing on one PostgreSQL server at once do not drop each other's.
+     */
+    private static final String DATABASE = System.getenv("TEST_DB_NAME") == null
+            || !System.getenv("TEST_DB_NAME").matches("[a-z_][a-z0-9_]{0,40}") ? "mentor_platform_restart_test"
+            : System.getenv("TEST_DB_NAME") + "_restart";
     private static final String ADMIN_PASSWORD = "restart-admin-password";
     private static final String MENTOR_EMAIL = "mentor@restart.local";
     private static final String STUDENT_EMAIL = "student@restart.local";

@@ -105,7 +105,12 @@ public class Booking {
         if (isBlank(command.reason())) {
             throw BookingRules.missing("reason");
         }
-        apply(new BookingDeclined(bookingId, studentId, mentorId, command.reason().trim(), clock.instant()));
+        Instant now = clock.instant();
+        // past its answer time a request is expiring, not declined: a late decline must not change the record
+        if (!now.isBefore(respondBy)) {
+            throw BookingRules.requestExpired();
+        }
+        apply(new BookingDeclined(bookingId, studentId, mentorId, command.reason().trim(), now));
     }
 
     /** From the saga's deadline: a request still unanswered at its respond-by time expires; anything else stays. */
@@ -144,13 +149,7 @@ public class Booking {
 
     /** Called by {@link BookingWorkflow} once the mentor's aggregate has approved the new start. */
     Instant reschedule(UUID actor, BookingTerms terms, BookingPolicy policy, Instant now) {
-        BookingParty party = partyOf(actor);
-        if (!status.isOpen()) {
-            throw BookingRules.wrongStatus(status, "rescheduled");
-        }
-        if (now.plus(policy.rescheduleCutoff()).isAfter(start)) {
-            throw BookingRules.rescheduleTooLate(policy.rescheduleCutoff().toMinutes());
-        }
+        BookingParty party = requireReschedulable(actor, policy, now);
         if (terms.start().equals(start)) {
             throw BookingRules.sameStart();
         }
@@ -161,6 +160,21 @@ public class Booking {
         apply(new BookingRescheduled(bookingId, studentId, mentorId, actor, party, start, terms.start(), terms.end(),
                 status, newRespondBy, sequence, terms.bufferMinutes(), holdExpiry, now));
         return holdExpiry;
+    }
+
+    /**
+     * Whether {@code actor} may move this booking now: a party, the booking open, the cutoff not passed. Checked
+     * before the mentor is asked about the new start, so that the answer names the booking's own reason.
+     */
+    BookingParty requireReschedulable(UUID actor, BookingPolicy policy, Instant now) {
+        BookingParty party = partyOf(actor);
+        if (!status.isOpen()) {
+            throw BookingRules.wrongStatus(status, "rescheduled");
+        }
+        if (now.plus(policy.rescheduleCutoff()).isAfter(start)) {
+            throw BookingRules.rescheduleTooLate(policy.rescheduleCutoff().toMinutes());
+        }
+        return party;
     }
 
     // ---- the session ----------------------------------------------------------------------------------------

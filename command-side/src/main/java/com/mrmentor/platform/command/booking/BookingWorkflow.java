@@ -97,9 +97,10 @@ public class BookingWorkflow {
     @CommandHandler
     public Rescheduled handle(RescheduleBooking command) {
         Aggregate<Booking> booking = bookings.load(BookingIds.booking(command.bookingId()));
-        booking.invoke(b -> b.partyOf(command.rescheduledBy())); // a stranger learns nothing about the mentor
-        UUID mentorId = booking.invoke(Booking::mentorId);
         Instant now = clock.instant();
+        // the booking's own refusals first: a stranger learns nothing about the mentor, a late move is "too late"
+        booking.invoke(b -> b.requireReschedulable(command.rescheduledBy(), policy, now));
+        UUID mentorId = booking.invoke(Booking::mentorId);
         BookingTerms terms = mentor(mentorId).invoke(m -> m.bookingTerms(command.start(), now, mentorship));
         Instant previousHoldExpiry = booking.invoke(Booking::holdExpiresAt);
         Instant holdExpiry = booking.invoke(b -> b.reschedule(command.rescheduledBy(), terms, policy, now));

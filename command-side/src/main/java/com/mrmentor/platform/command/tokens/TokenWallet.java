@@ -244,14 +244,14 @@ public class TokenWallet {
     }
 
     /**
-     * Releases a hold still active at its expiry. A hold extended since this deadline was scheduled has a later
-     * expiry, and a later deadline: this one leaves it. (Deadlines scheduled before holds could be extended carry no
-     * expiry; those holds were never extended.)
+     * Releases a hold still active once its expiry has come by the platform's clock. A hold extended since this
+     * deadline was scheduled is not due yet (a later deadline will come for it); a deadline that fires early, on a
+     * node whose clock runs ahead, leaves the hold for the same reason.
      */
     @DeadlineHandler(deadlineName = HOLD_EXPIRY_DEADLINE)
-    public void on(HoldExpiryDue due) {
+    public void on(HoldExpiryDue due, Clock clock) {
         Hold hold = activeHolds.get(due.holdId());
-        if (hold != null && (due.expiresAt() == null || !hold.expiresAt.isAfter(due.expiresAt()))) {
+        if (hold != null && !hold.expiresAt.isAfter(clock.instant())) {
             release(hold, HoldReleaseReason.EXPIRED, null, null);
         }
     }

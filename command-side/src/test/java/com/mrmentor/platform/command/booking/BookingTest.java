@@ -217,6 +217,15 @@ class BookingTest {
         }
 
         @Test
+        void aRequestPastItsAnswerTimeCannotBeDeclinedItExpires() {
+            clock.set(RESPOND_BY);
+            fixture.given(requested())
+                   .when(new DeclineBooking(BOOKING, MENTOR, "too late to say"))
+                   .expectNoEvents()
+                   .expectException(violation("booking-request-expired", Kind.CONFLICT));
+        }
+
+        @Test
         void aConfirmedBookingCannotBeDeclined() {
             clock.set(CONFIRMED_AT.plusSeconds(60));
             fixture.given(requested(), confirmed())

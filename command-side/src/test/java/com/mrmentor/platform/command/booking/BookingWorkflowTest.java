@@ -352,6 +352,26 @@ class BookingWorkflowTest {
                 "booking-not-rescheduled");
     }
 
+    @Test
+    void aFinalBookingOfASuspendedMentorIsRefusedForItsOwnReason() {
+        send(new RequestBooking(BOOKING, STUDENT, MENTOR, MONDAY_0900, TOPIC));
+        send(new DeclineBooking(BOOKING, MENTOR, "busy"));
+        send(new SuspendMentor(MENTOR, "review", ADMIN));
+
+        expectNothingStored(() -> send(new RescheduleBooking(BOOKING, STUDENT, MONDAY_0940)),
+                "booking-not-rescheduled");
+    }
+
+    @Test
+    void aLateMoveIsTooLateEvenToAStartWithTooLittleNotice() {
+        send(new RequestBooking(BOOKING, STUDENT, MENTOR, MONDAY_0900, TOPIC));
+        clock.set(MONDAY_0900.minus(Duration.ofMinutes(30)));
+
+        // 09:40 the same day is also inside the 12-hour notice; the booking's own reason comes first
+        expectNothingStored(() -> send(new RescheduleBooking(BOOKING, STUDENT, MONDAY_0940)),
+                "reschedule-too-late");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private <R> R send(Object command) {

@@ -810,7 +810,7 @@ class TokenWalletTest {
                .expectSuccessfulHandlerExecution()
                .expectEvents(new TokenHoldExtended(USER, H1, NOW.plus(Duration.ofHours(1)), later, SPENDER))
                .expectScheduledDeadlineWithName(later, TokenWallet.HOLD_EXPIRY_DEADLINE)
-               .expectScheduledDeadline(later, new HoldExpiryDue(H1));
+               .expectScheduledDeadline(later, new HoldExpiryDue(H1, later));
     }
 
     @Test
@@ -882,7 +882,7 @@ class TokenWalletTest {
                .whenTimeElapses(Duration.ofHours(2))
                .expectTriggeredDeadlinesWithName(TokenWallet.HOLD_EXPIRY_DEADLINE)
                .expectNoEvents()
-               .expectScheduledDeadline(later, new HoldExpiryDue(H1));
+               .expectScheduledDeadline(later, new HoldExpiryDue(H1, later));
     }
 
     @Test
