@@ -55,7 +55,7 @@ class DeadlinesSurviveRestartIT {
         ApiClient api = new ApiClient(port);
 
         Process first = startServer(port, "first");
-        String admin = api.login("admin@restart.local", ADMIN_PASSWORD);
+        String admin = loginOnceReady(api, "admin@restart.local", ADMIN_PASSWORD);
         UUID user = UUID.randomUUID();
         assertThat(api.post("/api/tokens/grants", admin,
                 json("userId", user, "amount", 5, "category", "PAID", "reason", "restart")).status()).isEqualTo(201);
@@ -65,7 +65,7 @@ class DeadlinesSurviveRestartIT {
 
         first.destroyForcibly().waitFor();
         startServer(port, "second");
-        String adminAgain = api.login("admin@restart.local", ADMIN_PASSWORD);
+        String adminAgain = loginOnceReady(api, "admin@restart.local", ADMIN_PASSWORD);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode account = api.get("/api/tokens/accounts/" + user, adminAgain).body();
@@ -88,10 +88,10 @@ class DeadlinesSurviveRestartIT {
         ApiClient api = new ApiClient(port);
 
         Process first = startServer(port, "booking-first");
-        String admin = api.login("admin@restart.local", ADMIN_PASSWORD);
-        String mentor = api.login(MENTOR_EMAIL, USER_PASSWORD);
+        String admin = loginOnceReady(api, "admin@restart.local", ADMIN_PASSWORD);
+        String mentor = loginOnceReady(api, MENTOR_EMAIL, USER_PASSWORD);
         UUID mentorId = TokenApi.subjectOf(mentor);
-        String student = api.login(STUDENT_EMAIL, USER_PASSWORD);
+        String student = loginOnceReady(api, STUDENT_EMAIL, USER_PASSWORD);
         UUID studentId = TokenApi.subjectOf(student);
         assertThat(api.post("/api/mentors/applications", mentor, MentorApi.profile("Europe/Berlin")).status())
                 .isEqualTo(201);
@@ -109,7 +109,7 @@ class DeadlinesSurviveRestartIT {
 
         first.destroyForcibly().waitFor();
         startServer(port, "booking-second");
-        String studentAgain = api.login(STUDENT_EMAIL, USER_PASSWORD);
+        String studentAgain = loginOnceReady(api, STUDENT_EMAIL, USER_PASSWORD);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode booking = api.get("/api/bookings/" + bookingId, studentAgain).body();
@@ -119,6 +119,19 @@ class DeadlinesSurviveRestartIT {
         JsonNode account = api.get("/api/tokens/accounts/" + studentId, studentAgain).body();
         assertThat(account.get("held").asLong()).isZero();
         assertThat(account.get("available").asLong()).isEqualTo(5);
+    }
+
+    /**
+     * Signs in, waiting for the configured accounts: they are created by an application runner, which may still be
+     * at work when the health check already answers.
+     */
+    private static String loginOnceReady(ApiClient api, String email, String password) {
+        String[] token = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            token[0] = api.login(email, password);
+            return token[0] != null;
+        });
+        return token[0];
     }
 
     private Process startServer(int port, String name) throws Exception {
