@@ -10,6 +10,15 @@ CREATE TABLE booking_slot_claim (
 );
 CREATE INDEX booking_slot_claim_booking_idx ON booking_slot_claim (booking_id);
 
+-- Command side: the same for the student's time (start .. end), so that nobody is booked into two sessions at once.
+CREATE TABLE booking_student_claim (
+    student_id UUID                     NOT NULL,
+    minute_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    booking_id UUID                     NOT NULL,
+    CONSTRAINT booking_student_claim_pk PRIMARY KEY (student_id, minute_at)
+);
+CREATE INDEX booking_student_claim_booking_idx ON booking_student_claim (booking_id);
+
 -- Read model: one row per booking, as its events left it.
 CREATE TABLE booking_view (
     booking_id         UUID                     NOT NULL,

@@ -200,4 +200,26 @@ class BookingRaceIT extends BookingTestSupport {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aStudentIsNeverBookedIntoTwoSessionsAtOnceButMayBookBackToBack() {
+        String admin = admin();
+        Person firstMentor = mentor(admin);
+        Person secondMentor = mentor(admin);
+        Person student = student(admin);
+        Instant start = BookingApi.slot(Instant.now(), Duration.ofDays(2));
+
+        UUID booking = bookings().book(student, firstMentor, start);
+        assertProblem(bookings().request(student.token(), secondMentor.id(), start, "Same time, other mentor"), 409,
+                "student-busy");
+        assertThat(tokens().settledAccount(admin, student.id()).get("held").asLong())
+                .as("the refused request holds nothing").isEqualTo(2);
+        UUID next = bookings().book(student, secondMentor, start.plus(Duration.ofMinutes(30)));
+
+        // once the first booking is withdrawn the student's time is free again
+        assertThat(bookings().cancel(student.token(), booking, "Changed plans").status()).isEqualTo(204);
+        assertThat(bookings().request(student.token(), secondMentor.id(), start, "Now it fits").status())
+                .isEqualTo(201);
+        assertThat(next).isNotNull();
+    }
 }

@@ -29,7 +29,9 @@ import java.util.UUID;
  * key (mentor, minute) admits one claim per minute. The processing group is <em>subscribing</em>, so the claims are
  * written in the transaction that stores the booking's event: of two requests racing for one slot, the second one's
  * insert waits for the first to commit and then fails, and its whole unit of work (the tokens it held included)
- * rolls back. Claims go when the booking ends or moves. Owned by the command side, never read by clients.
+ * rolls back. The student's time is claimed the same way (without the buffer), so that a student is never booked
+ * into two sessions at once. Claims go when the booking ends or moves. Owned by the command side, never read by
+ * clients.
  */
 @Component
 @ProcessingGroup(BookingCalendar.PROCESSING_GROUP)
@@ -46,12 +48,14 @@ public class BookingCalendar {
     @EventHandler
     void on(BookingRequested event) {
         claim(event.bookingId(), event.mentorId(), event.start(), event.end(), event.bufferMinutes());
+        claimStudent(event.bookingId(), event.studentId(), event.start(), event.end());
     }
 
     @EventHandler
     void on(BookingRescheduled event) {
         free(event.bookingId());
         claim(event.bookingId(), event.mentorId(), event.start(), event.end(), event.bufferMinutes());
+        claimStudent(event.bookingId(), event.studentId(), event.start(), event.end());
     }
 
     @EventHandler
@@ -80,21 +84,35 @@ public class BookingCalendar {
     }
 
     private void claim(UUID bookingId, UUID mentorId, Instant start, Instant end, int bufferMinutes) {
-        List<Object[]> minutes = new ArrayList<>();
-        Instant until = end.plus(Duration.ofMinutes(bufferMinutes));
-        for (Instant minute = start.truncatedTo(ChronoUnit.MINUTES); minute.isBefore(until);
-             minute = minute.plus(Duration.ofMinutes(1))) {
-            minutes.add(new Object[]{mentorId, Timestamp.from(minute), bookingId});
-        }
         try {
             jdbc.batchUpdate("INSERT INTO booking_slot_claim (mentor_id, minute_at, booking_id) VALUES (?, ?, ?)",
-                    minutes);
+                    minutes(mentorId, bookingId, start, end.plus(Duration.ofMinutes(bufferMinutes))));
         } catch (DataIntegrityViolationException taken) {
             throw BookingRules.slotUnavailable();
         }
     }
 
+    /** The student's own time: a student is in one session at a time (no buffer: that is the mentor's). */
+    private void claimStudent(UUID bookingId, UUID studentId, Instant start, Instant end) {
+        try {
+            jdbc.batchUpdate("INSERT INTO booking_student_claim (student_id, minute_at, booking_id) VALUES (?, ?, ?)",
+                    minutes(studentId, bookingId, start, end));
+        } catch (DataIntegrityViolationException taken) {
+            throw BookingRules.studentBusy();
+        }
+    }
+
+    private static List<Object[]> minutes(UUID owner, UUID bookingId, Instant start, Instant until) {
+        List<Object[]> minutes = new ArrayList<>();
+        for (Instant minute = start.truncatedTo(ChronoUnit.MINUTES); minute.isBefore(until);
+             minute = minute.plus(Duration.ofMinutes(1))) {
+            minutes.add(new Object[]{owner, Timestamp.from(minute), bookingId});
+        }
+        return minutes;
+    }
+
     private void free(UUID bookingId) {
         jdbc.update("DELETE FROM booking_slot_claim WHERE booking_id = ?", bookingId);
+        jdbc.update("DELETE FROM booking_student_claim WHERE booking_id = ?", bookingId);
     }
 }

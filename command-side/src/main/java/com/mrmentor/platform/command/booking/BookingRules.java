@@ -27,6 +27,11 @@ final class BookingRules {
         return new RuleViolation("duplicate-booking", Kind.CONFLICT, "A booking with this id exists already");
     }
 
+    static RuleViolation studentBusy() {
+        return new RuleViolation("student-busy", Kind.CONFLICT,
+                "The student already has a session booked at that time");
+    }
+
     static RuleViolation ownSlot() {
         return new RuleViolation("own-slot", Kind.FORBIDDEN, "A mentor cannot book a session with themselves");
     }
