@@ -169,6 +169,10 @@ public class SecurityConfig {
                         .requestMatchers(POST, "/api/hub/groups/*/join", "/api/hub/groups/*/leave").authenticated()
                         .requestMatchers(GET, "/api/hub/groups", "/api/hub/groups/*").authenticated()
 
+                        // finance (computed from the event store)
+                        .requestMatchers(GET, "/api/finance/reconciliation", "/api/finance/reconciliation.csv")
+                        .hasAnyRole(FINANCE, AUDITOR)
+
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
 

@@ -60,6 +60,26 @@ public class StoredEventReader {
                 aggregateIdentifier);
     }
 
+    /**
+     * Hands every event of aggregates of {@code aggregateType} (e.g. {@code TokenWallet}) to {@code consumer} in the
+     * store's global order, streaming (the whole log is never in memory). Payloads as stored JSON: for events without
+     * personal data, such as the ledger's.
+     */
+    public void scanType(String aggregateType, java.util.function.Consumer<StoredEvent> consumer) {
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT global_index, sequence_number, event_identifier, type, "
+                    + "payload_type, payload_revision, time_stamp, payload, meta_data, aggregate_identifier "
+                    + "FROM domain_event_entry WHERE type = ? ORDER BY global_index");
+            statement.setString(1, aggregateType);
+            statement.setFetchSize(500);
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(new StoredEvent(
+                rs.getLong("global_index"), rs.getLong("sequence_number"), rs.getString("event_identifier"),
+                rs.getString("type"), rs.getString("payload_type"), rs.getString("payload_revision"),
+                Instant.parse(rs.getString("time_stamp")), parse(rs.getBytes("payload")),
+                parse(rs.getBytes("meta_data")))));
+    }
+
     private JsonNode parse(byte[] bytes) {
         if (bytes == null) {
             return null;
