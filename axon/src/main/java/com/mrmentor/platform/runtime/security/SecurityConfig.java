@@ -152,6 +152,7 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/bookings", "/api/bookings/*", "/api/bookings/*/notes")
                         .authenticated()
                         .requestMatchers(GET, "/api/admin/bookings").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(GET, "/api/admin/dashboard").hasRole(ADMIN)
                         // mentor hub (Trà Đá): the acting user is the caller; ownership (own application, own
                         // pairing, the pairing's sides, group membership) is checked by the aggregates
                         .requestMatchers(GET, "/api/hub/admin/**").hasRole(ADMIN)

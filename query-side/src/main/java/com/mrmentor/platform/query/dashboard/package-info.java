@@ -1,0 +1,2 @@
+/** The administrators' dashboard: figures across contexts, read from their read models. */
+package com.mrmentor.platform.query.dashboard;
