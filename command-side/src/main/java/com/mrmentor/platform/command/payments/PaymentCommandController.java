@@ -77,6 +77,10 @@ public class PaymentCommandController {
         }
         UUID buyer = Actor.id(caller);
         UUID orderId = RequestScopedIds.of("payment-order", claimId);
+        if (directory.knows(orderId)) {
+            // a retry (same Idempotency-Key) of a request whose first attempt was stored: no second provider order
+            throw PaymentRules.duplicateOrder();
+        }
         PaymentProvider.ProviderOrder providerOrder;
         try {
             providerOrder = provider.createOrder(quote.amount(), quote.currency(), orderId.toString(),

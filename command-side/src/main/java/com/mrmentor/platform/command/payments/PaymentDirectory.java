@@ -51,6 +51,13 @@ public class PaymentDirectory {
                 (rs, row) -> rs.getObject(1, UUID.class), providerOrderId).stream().findFirst();
     }
 
+    /** Whether order {@code orderId} was created. */
+    public boolean knows(UUID orderId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM payment_directory WHERE order_id = ?",
+                Integer.class, orderId);
+        return count != null && count > 0;
+    }
+
     /** Our order that payment {@code providerPaymentId} paid. */
     public Optional<UUID> orderOfPayment(String providerPaymentId) {
         return jdbc.query("SELECT order_id FROM payment_directory WHERE provider_payment_id = ?",
