@@ -173,6 +173,19 @@ public class SecurityConfig {
                         // finance (computed from the event store)
                         .requestMatchers(GET, "/api/finance/reconciliation", "/api/finance/reconciliation.csv")
                         .hasAnyRole(FINANCE, AUDITOR)
+                        // payments: the webhook is authenticated by its signature over the raw body, not by a token
+                        .requestMatchers(POST, "/api/payments/webhook").permitAll()
+                        .requestMatchers(GET, "/api/payments/packs").permitAll()
+                        // the order's buyer is the caller; confirm checks that the order is theirs
+                        .requestMatchers(POST, "/api/payments/orders", "/api/payments/orders/*/confirm")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/payments/orders", "/api/payments/orders/*").authenticated()
+                        // the simulator's routes exist only while the simulator is the provider
+                        .requestMatchers(POST, "/api/payments/simulator/orders/*/pay").authenticated()
+                        .requestMatchers(POST, "/api/payments/simulator/refunds/*/settle").hasAnyRole(FINANCE, ADMIN)
+                        .requestMatchers(POST, "/api/payments/*/refunds").hasRole(FINANCE)
+                        .requestMatchers(GET, "/api/admin/payments", "/api/admin/refunds")
+                        .hasAnyRole(FINANCE, ADMIN, AUDITOR)
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)

@@ -52,8 +52,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // Sign-in, refresh and code endpoints answer secrets (tokens) that must not be stored for replay, and a
         // replayed refresh would bypass reuse detection; they are safe to repeat or refuse a repeat by themselves.
+        // The payment webhook is deduplicated by the provider's event id in the transaction of its command.
         return request.getHeader(HEADER) == null || !WRITE_METHODS.contains(request.getMethod())
-                || request.getRequestURI().startsWith("/api/auth/");
+                || request.getRequestURI().startsWith("/api/auth/")
+                || request.getRequestURI().equals("/api/payments/webhook");
     }
 
     @Override

@@ -151,6 +151,10 @@ class DeadlinesSurviveRestartIT {
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("JWT_SECRET", "cmVzdGFydC10ZXN0LWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTEyMzQ1");
         builder.environment().put("PII_MASTER_KEY", "cmVzdGFydC10ZXN0LXBpaS1tYXN0ZXIta2V5LWxvbmctZW5vdWdoLTEyMzQ1Ng==");
+        // the postgres profile's provider is Razorpay, which refuses the simulator's development secrets
+        builder.environment().put("PAYMENT_KEY_ID", "rzp_test_restart");
+        builder.environment().put("PAYMENT_KEY_SECRET", "restart-test-payment-key-secret");
+        builder.environment().put("PAYMENT_WEBHOOK_SECRET", "restart-test-payment-webhook-secret");
         builder.environment().put("ADMIN_EMAIL", "admin@restart.local");
         builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(new File("target/restart-" + name + "-server.log"));

@@ -89,6 +89,14 @@ public class TokenWallet {
     protected TokenWallet() {
     }
 
+    /**
+     * Opens the wallet of {@code owner}, who never had one, for a first credit that is not a command of its own (a
+     * purchase, see {@link #creditPurchase}).
+     */
+    public TokenWallet(UUID owner) {
+        apply(new TokenWalletOpened(owner));
+    }
+
     // ---- grants ----------------------------------------------------------------------------------------------
 
     @CommandHandler
@@ -170,6 +178,33 @@ public class TokenWallet {
         apply(new TokenGrantRevoked(userId, lot.grantId, lot.category, removed, command.reason(),
                 command.revokedBy(), balance - removed, held));
         return removed;
+    }
+
+    /**
+     * Credits the PAID tokens of a captured purchase, never subject to the approval threshold: the buyer's money is
+     * the approval. This is deliberately not a command handler: nothing can send it over the command bus or HTTP.
+     * Only the payments workflow calls it, in the unit of work in which the payment order records its capture, so
+     * a purchase credits exactly one grant (its id derives from the order; a second credit of it is refused).
+     */
+    public void creditPurchase(UUID grantId, long tokens, String reason, DeadlineManager deadlines) {
+        requirePositive(tokens);
+        if (grantStatuses.containsKey(grantId)) {
+            throw TokenRules.duplicateGrant();
+        }
+        credit(grantId, tokens, TokenCategory.PAID, reason, null, null, null, deadlines);
+    }
+
+    /** The tokens of a grant still in the wallet, and how many of them are held; zeros once it is closed. */
+    public GrantBalance grantBalance(UUID grantId) {
+        Lot lot = lots.get(grantId);
+        if (lot == null || lot.closedAs != null) {
+            return new GrantBalance(0, 0);
+        }
+        return new GrantBalance(lot.remaining, lot.held);
+    }
+
+    /** What is left of one grant: {@code remaining} tokens, {@code held} of them reserved by holds. */
+    public record GrantBalance(long remaining, long held) {
     }
 
     @DeadlineHandler(deadlineName = GRANT_EXPIRY_DEADLINE)

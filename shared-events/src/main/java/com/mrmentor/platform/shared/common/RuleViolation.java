@@ -21,7 +21,11 @@ public class RuleViolation extends RuntimeException {
         /** The caller asked too often; try again later (429). */
         TOO_MANY_REQUESTS,
         /** The caller's credentials or session are not (or no longer) valid (401). */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** The request names or proves something that does not hold (a wrong signature, an unknown order) (400). */
+        BAD_REQUEST,
+        /** A system the platform depends on (a payment provider) did not answer; try again later (503). */
+        UNAVAILABLE
     }
 
     private final String code;
