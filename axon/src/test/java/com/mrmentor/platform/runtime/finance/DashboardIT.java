@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient.Response;
 import com.mrmentor.platform.runtime.support.BookingApi;
 import com.mrmentor.platform.runtime.support.BookingApi.Person;
-import com.mrmentor.platform.runtime.support.IntegrationTest;
+import com.mrmentor.platform.runtime.support.PaymentIntegrationTest;
+import com.mrmentor.platform.runtime.support.IdentityApi;
 import com.mrmentor.platform.runtime.support.TokenApi;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The admin dashboard moves with what happens: tokens sold and promotional, a booking, a new user. */
-class DashboardIT extends IntegrationTest {
+class DashboardIT extends PaymentIntegrationTest {
 
     @Test
     void theDashboardCountsTokensSessionsAndUsersAndATrendOfSevenDays() {
@@ -47,6 +48,28 @@ class DashboardIT extends IntegrationTest {
             assertThat(today.get("date").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
             assertThat(today.get("newUsers").asLong()).isGreaterThanOrEqualTo(2);
             assertThat(today.get("bookingsRequested").asLong()).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPaidPackCountsAsRevenueWithItsTaxSplit() {
+        String admin = admin();
+        JsonNode before = dashboard(admin);
+        IdentityApi.Tokens buyer = newBuyer("dash-buyer");
+        JsonNode order = payments().order(buyer.accessToken(), "pack-5", "MH");
+        var payment = payments().pay(order);
+        assertThat(payments().confirm(buyer.accessToken(), order.get("orderId").asText(), payment.paymentId(),
+                payment.signature()).status()).isEqualTo(200);
+
+        await("the paid order on the dashboard").atMost(BookingApi.WAIT).untilAsserted(() -> {
+            JsonNode after = dashboard(admin);
+            assertThat(after.at("/revenue/paidOrders").asLong() - before.at("/revenue/paidOrders").asLong())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(after.at("/revenue/grossPaise").asLong() - before.at("/revenue/grossPaise").asLong())
+                    .isGreaterThanOrEqualTo(order.get("amount").asLong());
+            assertThat(after.at("/revenue/gstPaise").asLong()).isEqualTo(after.at("/revenue/grossPaise").asLong()
+                    - after.at("/revenue/taxablePaise").asLong());
+            assertThat(after.at("/trend/6/grossPaise").asLong()).isGreaterThanOrEqualTo(order.get("amount").asLong());
         });
     }
 

@@ -33,10 +33,17 @@ public class DashboardController {
     }
 
     @GetMapping("/api/admin/dashboard")
-    @Operation(summary = "Tokens sold, used, held and remaining; sessions by status; users total, active in 30 days "
+    @Operation(summary = "Revenue (paise: gross, taxable, GST, refunded, net taxable); tokens sold, used, held and remaining; sessions by status; users total, active in 30 days "
             + "and new in 7 days; a 7-day trend (ADMIN)")
     public AdminDashboard dashboard() {
         Instant now = clock.instant();
+        long gross = sum("SELECT SUM(amount) FROM payment_order_view WHERE paid_at IS NOT NULL");
+        long taxable = sum("SELECT SUM(taxable_value) FROM payment_order_view WHERE paid_at IS NOT NULL");
+        long refunded = sum("SELECT SUM(refund_amount) FROM payment_order_view WHERE refund_status = 'PROCESSED'");
+        long refundedTaxable = sum("SELECT SUM(refund_amount * taxable_value / amount) FROM payment_order_view "
+                + "WHERE refund_status = 'PROCESSED'");
+        AdminDashboard.Revenue revenue = new AdminDashboard.Revenue(gross, taxable, gross - taxable, refunded,
+                taxable - refundedTaxable, count("SELECT COUNT(*) FROM payment_order_view WHERE paid_at IS NOT NULL"));
         AdminDashboard.Tokens tokens = new AdminDashboard.Tokens(
                 sum("SELECT SUM(amount) FROM token_ledger_entry WHERE entry_type = 'GRANT' AND category = 'PAID'"),
                 sum("SELECT SUM(amount) FROM token_ledger_entry WHERE entry_type = 'GRANT' "
@@ -64,9 +71,10 @@ public class DashboardController {
                     count("SELECT COUNT(*) FROM booking_view WHERE status = 'COMPLETED' AND ended_at >= ? "
                             + "AND ended_at < ?", start, end),
                     sum("SELECT SUM(amount) FROM token_ledger_entry WHERE entry_type = 'CAPTURE' AND occurred_at >= ? "
-                            + "AND occurred_at < ?", start, end)));
+                            + "AND occurred_at < ?", start, end),
+                    sum("SELECT SUM(amount) FROM payment_order_view WHERE paid_at >= ? AND paid_at < ?", start, end)));
         }
-        return new AdminDashboard(now, tokens, sessions, users, trend);
+        return new AdminDashboard(now, revenue, tokens, sessions, users, trend);
     }
 
     private long sum(String sql, Instant... between) {
