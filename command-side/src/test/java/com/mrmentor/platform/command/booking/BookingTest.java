@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.booking;
 
+import com.mrmentor.platform.command.common.MutableClock;
 import com.mrmentor.platform.shared.booking.AcceptBooking;
 import com.mrmentor.platform.shared.booking.AutoCompleteBooking;
 import com.mrmentor.platform.shared.booking.BookingCancelled;

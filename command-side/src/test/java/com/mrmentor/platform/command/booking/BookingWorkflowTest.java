@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.booking;
 
+import com.mrmentor.platform.command.common.MutableClock;
 import com.mrmentor.platform.command.mentorship.Mentor;
 import com.mrmentor.platform.command.mentorship.MentorshipPolicy;
 import com.mrmentor.platform.command.tokens.TokenPolicy;

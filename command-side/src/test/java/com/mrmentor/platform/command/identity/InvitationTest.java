@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.identity;
 
+import com.mrmentor.platform.command.common.MutableClock;
 import com.mrmentor.platform.shared.common.Platform;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.identity.IdentityIds;

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.command.common.MutableClock;
 import com.mrmentor.platform.shared.common.RuleViolation.Kind;
 import com.mrmentor.platform.shared.payments.CaptureSource;
 import com.mrmentor.platform.shared.payments.CreatePaymentOrder;

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.command.common.MutableClock;
 import com.mrmentor.platform.command.tokens.TokenPolicy;
 import com.mrmentor.platform.command.tokens.TokenWallet;
 import com.mrmentor.platform.shared.common.RuleViolation;

@@ -1,4 +1,4 @@
-package com.mrmentor.platform.command.identity;
+package com.mrmentor.platform.command.common;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward by hand, so that expiry can be crossed between "given" and "when". */
-final class MutableClock extends Clock {
+/**
+ * A clock that fixture tests set or move by hand, so that a command can be sent at any moment of an aggregate's
+ * life (an expiry crossed between "given" and "when", a session's start, an order's deadline).
+ */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void set(Instant instant) {
+        now = instant;
     }
 
-    void set(Instant instant) {
-        now = instant;
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
