@@ -54,11 +54,14 @@ public class PaymentOrder {
     private UUID orderId;
     private UUID userId;
     private PaymentQuote quote;
+    private String billingState;
+    private String gstin;
     private String providerOrderId;
     private Instant expiresAt;
     private PaymentOrderStatus status;
     private String providerPaymentId;
     private UUID refundId;
+    private PaymentRefundRequested refundRequest;
     private RefundStatus refundStatus;
     private long refundAmount;
     private String providerRefundId;
@@ -93,6 +96,10 @@ public class PaymentOrder {
 
     // ---- reads for the workflow -----------------------------------------------------------------------------
 
+    public UUID orderId() {
+        return orderId;
+    }
+
     public UUID userId() {
         return userId;
     }
@@ -103,6 +110,21 @@ public class PaymentOrder {
 
     public PaymentQuote quote() {
         return quote;
+    }
+
+    /** The place of supply: the buyer's billing state. */
+    public String billingState() {
+        return billingState;
+    }
+
+    /** The buyer's GSTIN, if registered. */
+    public String gstin() {
+        return gstin;
+    }
+
+    /** The refund as requested (tokens, amount and its split), or null. */
+    public PaymentRefundRequested refundRequest() {
+        return refundRequest;
     }
 
     public String providerPaymentId() {
@@ -253,6 +275,8 @@ public class PaymentOrder {
         orderId = event.orderId();
         userId = event.userId();
         quote = event.quote();
+        billingState = event.billingState();
+        gstin = event.gstin();
         providerOrderId = event.providerOrderId();
         expiresAt = event.expiresAt();
         status = PaymentOrderStatus.CREATED;
@@ -272,6 +296,7 @@ public class PaymentOrder {
     @EventSourcingHandler
     void on(PaymentRefundRequested event) {
         refundId = event.refundId();
+        refundRequest = event;
         refundStatus = RefundStatus.REQUESTED;
         refundAmount = event.amount();
     }

@@ -1,5 +1,8 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.command.invoicing.GstInvoicing;
+import com.mrmentor.platform.command.invoicing.PurchaseFacts;
+import com.mrmentor.platform.command.invoicing.RefundFacts;
 import com.mrmentor.platform.command.tokens.TokenWallet;
 import com.mrmentor.platform.shared.payments.CapturePayment;
 import com.mrmentor.platform.shared.payments.CaptureSource;
@@ -38,6 +41,8 @@ import java.util.UUID;
  *   <li>a refund revokes the purchase's unspent tokens and records the refund, which the refund saga then asks the
  *       provider for. Refusing while tokens of the purchase are held keeps "revoked" and "refunded" equal.</li>
  * </ul>
+ * The GST document of a capture (receipt or tax invoice) and of a processed refund (credit note or refund voucher)
+ * is issued in the same unit of work ({@link GstInvoicing}), so there is never a payment without its document.
  */
 @Component
 public class PaymentWorkflow {
@@ -48,18 +53,20 @@ public class PaymentWorkflow {
     private final DeadlineManager deadlines;
     private final PaymentPolicy policy;
     private final ProviderEventLog providerEvents;
+    private final GstInvoicing invoicing;
     private final Clock clock;
 
     public PaymentWorkflow(@Qualifier("paymentOrderRepository") Repository<PaymentOrder> orders,
                            @Qualifier("tokenWalletRepository") Repository<TokenWallet> wallets, EventStore events,
                            DeadlineManager deadlines, PaymentPolicy policy, ProviderEventLog providerEvents,
-                           Clock clock) {
+                           GstInvoicing invoicing, Clock clock) {
         this.orders = orders;
         this.wallets = wallets;
         this.events = events;
         this.deadlines = deadlines;
         this.policy = policy;
         this.providerEvents = providerEvents;
+        this.invoicing = invoicing;
         this.clock = clock;
     }
 
@@ -93,8 +100,15 @@ public class PaymentWorkflow {
                 clock.instant());
         Aggregate<PaymentOrder> order = order(command.orderId());
         Instant now = clock.instant();
-        return order.invoke(o -> o.settleRefund(command.providerPaymentId(), command.providerRefundId(),
+        boolean changed = order.invoke(o -> o.settleRefund(command.providerPaymentId(), command.providerRefundId(),
                 command.amount(), command.processed(), command.failureReason(), now));
+        if (changed && command.processed()) {
+            PaymentRefundRequested refund = order.invoke(PaymentOrder::refundRequest);
+            invoicing.documentRefund(new RefundFacts(refund.orderId(), refund.userId(),
+                    PaymentIds.grantOf(refund.orderId()), refund.refundId(), command.providerRefundId(),
+                    refund.tokens(), refund.taxableValue(), refund.gst(), refund.reason()));
+        }
+        return changed;
     }
 
     /** Finance refunds the unspent tokens of a purchase: revoked now, the money asked of the provider next. */
@@ -133,6 +147,9 @@ public class PaymentWorkflow {
             PaymentCaptured capture = captured.get();
             wallet(capture.userId()).execute(w -> w.creditPurchase(capture.grantId(), capture.tokens(),
                     "token purchase, order " + capture.orderId(), deadlines));
+            PurchaseFacts purchase = order.invoke(o -> new PurchaseFacts(o.orderId(), o.userId(),
+                    capture.grantId(), paymentId, o.quote(), o.billingState(), o.gstin()));
+            invoicing.documentPurchase(purchase);
         }
         return new Captured(order.invoke(o -> o.quote().tokens()), captured.isPresent());
     }

@@ -1,6 +1,14 @@
 package com.mrmentor.platform.command.payments;
 
 import com.mrmentor.platform.command.common.MutableClock;
+import com.mrmentor.platform.command.invoicing.DocumentSeries;
+import com.mrmentor.platform.command.invoicing.GstDocument;
+import com.mrmentor.platform.command.invoicing.GstInvoicing;
+import com.mrmentor.platform.command.invoicing.InvoicingPolicy;
+import com.mrmentor.platform.command.invoicing.PurchaseVoucher;
+import com.mrmentor.platform.command.invoicing.TaxSettings;
+import com.mrmentor.platform.shared.invoicing.DocumentKind;
+import com.mrmentor.platform.shared.invoicing.GstDocumentIssued;
 import com.mrmentor.platform.command.tokens.TokenPolicy;
 import com.mrmentor.platform.command.tokens.TokenWallet;
 import com.mrmentor.platform.shared.common.RuleViolation;
@@ -89,10 +97,17 @@ class PaymentWorkflowTest {
                 .configureEmbeddedEventStore(c -> store)
                 .configureAggregate(PaymentOrder.class)
                 .configureAggregate(TokenWallet.class)
+                .configureAggregate(DocumentSeries.class)
+                .configureAggregate(GstDocument.class)
+                .configureAggregate(PurchaseVoucher.class)
+                .configureAggregate(TaxSettings.class)
                 .registerComponent(Clock.class, c -> clock)
                 .registerComponent(TokenPolicy.class, c -> new TokenPolicy(100, Duration.ofDays(7)))
                 .registerCommandHandler(c -> new PaymentWorkflow(c.repository(PaymentOrder.class),
-                        c.repository(TokenWallet.class), c.eventStore(), c.deadlineManager(), POLICY, eventLog, clock))
+                        c.repository(TokenWallet.class), c.eventStore(), c.deadlineManager(), POLICY, eventLog,
+                        new GstInvoicing(c.repository(DocumentSeries.class), c.repository(GstDocument.class),
+                                c.repository(PurchaseVoucher.class), c.repository(TaxSettings.class), c.eventStore(),
+                                InvoicingPolicy.defaults(), POLICY, clock), clock))
                 .start();
         send(new CreatePaymentOrder(ORDER, BUYER, FIVE, "MH", "KA", null, "simulator", PROVIDER_ORDER,
                 NOW.plus(Duration.ofMinutes(30))));
@@ -114,13 +129,20 @@ class PaymentWorkflowTest {
 
         assertThat(answer).isEqualTo(new PaymentWorkflow.Captured(5, true));
         List<EventMessage<?>> added = stored().subList(before, stored().size());
-        assertThat(payloads(added)).containsExactly(
+        assertThat(outsideInvoicing(added)).containsExactly(
                 new PaymentCaptured(ORDER, BUYER, PAYMENT, FIVE.amount(), "INR", 5, PaymentIds.grantOf(ORDER),
                         CaptureSource.CALLBACK, false, clock.instant()),
                 new TokenWalletOpened(BUYER),
                 new TokensGranted(BUYER, PaymentIds.grantOf(ORDER), 5, TokenCategory.PAID,
                         "token purchase, order " + ORDER, null, null, null, 5, 0));
         assertThat(((DomainEventMessage<?>) added.get(2)).getAggregateIdentifier()).isEqualTo(WalletIds.of(BUYER));
+        assertThat(payloads(added)).filteredOn(GstDocumentIssued.class::isInstance).singleElement()
+                .satisfies(receipt -> {
+                    GstDocumentIssued document = (GstDocumentIssued) receipt;
+                    assertThat(document.kind()).isEqualTo(DocumentKind.RECEIPT);
+                    assertThat(document.amounts().total()).isEqualTo(FIVE.amount());
+                    assertThat(document.number()).isEqualTo("MR/25-26/000001");
+                });
     }
 
     @Test
@@ -302,7 +324,7 @@ class PaymentWorkflowTest {
 
         assertThat(changed).isTrue();
         assertThat(repeated).isFalse();
-        assertThat(payloads(stored().subList(before, stored().size()))).containsExactly(
+        assertThat(outsideInvoicing(stored().subList(before, stored().size()))).containsExactly(
                 new PaymentRefundSubmitted(ORDER, BUYER, REFUND, "rfnd_1", clock.instant()),
                 new PaymentRefundProcessed(ORDER, BUYER, REFUND, "rfnd_1", requested.amount(), clock.instant()));
     }
@@ -359,6 +381,12 @@ class PaymentWorkflowTest {
 
     private List<EventMessage<?>> stored() {
         return store.readEvents(null, false).<EventMessage<?>>map(e -> e).toList();
+    }
+
+    /** The payment's and the wallet's events, without the GST documents issued with them. */
+    private static List<Object> outsideInvoicing(List<EventMessage<?>> events) {
+        return payloads(events).stream()
+                .filter(p -> !p.getClass().getPackageName().endsWith(".invoicing")).toList();
     }
 
     private static List<Object> payloads(List<EventMessage<?>> events) {
