@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.payments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mrmentor.platform.command.invoicing.InvoicingPolicy;
 import com.mrmentor.platform.command.payments.PaymentPolicy;
 import com.mrmentor.platform.command.payments.PaymentProvider;
 import com.mrmentor.platform.saga.payments.PaymentRefunds;
@@ -25,10 +26,12 @@ import java.util.Map;
 public class PaymentsConfig {
 
     @Bean
-    PaymentProvider paymentProvider(PaymentPolicy policy, ObjectMapper json, Environment environment, Clock clock,
+    PaymentProvider paymentProvider(PaymentPolicy policy, InvoicingPolicy invoicing, ObjectMapper json,
+                                    Environment environment, Clock clock,
                                     @Value("${platform.payments.simulator.webhook-url:}") String webhookUrl,
                                     @Value("${platform.payments.timeout:PT10S}") Duration timeout) {
         checkSecrets(policy, environment);
+        checkSupplier(policy, invoicing);
         return switch (policy.provider()) {
             case "simulator" -> new SimulatedPaymentProvider(policy, json, environment, webhookUrl, clock);
             case "razorpay" -> new RazorpayPaymentProvider(policy.baseUrl(), policy.keyId(), policy.keySecret(),
@@ -65,6 +68,16 @@ public class PaymentsConfig {
         }
         if (isBlank(policy.keyId()) || isBlank(policy.keySecret()) || isBlank(policy.webhookSecret())) {
             throw new IllegalStateException("platform.payments key id, key secret and webhook secret must be set");
+        }
+    }
+
+    /** Real money gets real tax documents: not with the made-up development GSTIN. */
+    static void checkSupplier(PaymentPolicy policy, InvoicingPolicy invoicing) {
+        if (!"simulator".equals(policy.provider())
+                && InvoicingPolicy.DEVELOPMENT_GSTIN.equals(invoicing.supplierGstin())) {
+            throw new IllegalStateException("Refusing to start: the " + policy.provider() + " payment provider "
+                    + "takes real payments, whose GST documents need the platform's own SUPPLIER_GSTIN (and "
+                    + "SUPPLIER_NAME, SUPPLIER_ADDRESS), not the development GSTIN");
         }
     }
 

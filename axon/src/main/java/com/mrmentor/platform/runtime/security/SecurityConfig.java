@@ -173,6 +173,13 @@ public class SecurityConfig {
                         // finance (computed from the event store)
                         .requestMatchers(GET, "/api/finance/reconciliation", "/api/finance/reconciliation.csv")
                         .hasAnyRole(FINANCE, AUDITOR)
+                        // GST documents: finance's register, each buyer's own; the tax setting
+                        .requestMatchers(GET, "/api/finance/invoices", "/api/finance/invoices/*",
+                                "/api/finance/invoices/*/html").hasAnyRole(FINANCE, AUDITOR)
+                        .requestMatchers(GET, "/api/finance/tax-settings").hasAnyRole(FINANCE, AUDITOR, ADMIN)
+                        .requestMatchers(PUT, "/api/finance/tax-settings").hasRole(FINANCE)
+                        .requestMatchers(GET, "/api/me/documents", "/api/me/documents/*", "/api/me/documents/*/html")
+                        .authenticated()
                         // payments: the webhook is authenticated by its signature over the raw body, not by a token
                         .requestMatchers(POST, "/api/payments/webhook").permitAll()
                         .requestMatchers(GET, "/api/payments/packs").permitAll()

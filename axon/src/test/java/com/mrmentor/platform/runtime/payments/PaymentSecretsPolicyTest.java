@@ -1,6 +1,8 @@
 package com.mrmentor.platform.runtime.payments;
 
+import com.mrmentor.platform.command.invoicing.InvoicingPolicy;
 import com.mrmentor.platform.command.payments.PaymentPolicy;
+import com.mrmentor.platform.shared.invoicing.PointOfTaxation;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -42,6 +44,19 @@ class PaymentSecretsPolicyTest {
         postgres.setActiveProfiles("postgres");
 
         assertThatCode(() -> PaymentsConfig.checkSecrets(PaymentPolicy.defaults(), postgres))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void realPaymentsNeedTheSuppliersOwnGstin() {
+        PaymentPolicy razorpay = policy("razorpay", "rzp_live_1", "own-secret", "own-webhook-secret");
+
+        assertThatThrownBy(() -> PaymentsConfig.checkSupplier(razorpay, InvoicingPolicy.defaults()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SUPPLIER_GSTIN");
+        assertThatCode(() -> PaymentsConfig.checkSupplier(razorpay, new InvoicingPolicy("Own Pvt Ltd", "Bengaluru",
+                "29AAACB5678K1Z6", "999293", PointOfTaxation.REDEMPTION, "MR", "MM", "MC", "MV")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> PaymentsConfig.checkSupplier(PaymentPolicy.defaults(), InvoicingPolicy.defaults()))
                 .doesNotThrowAnyException();
     }
 

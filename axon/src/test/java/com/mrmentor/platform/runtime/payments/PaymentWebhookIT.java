@@ -2,6 +2,7 @@ package com.mrmentor.platform.runtime.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient;
+import com.mrmentor.platform.runtime.support.Concurrently;
 import com.mrmentor.platform.runtime.support.IdentityApi;
 import com.mrmentor.platform.runtime.support.PaymentIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,24 +169,7 @@ class PaymentWebhookIT extends PaymentIntegrationTest {
 
     private static List<ApiClient.Response> concurrently(int n, Callable<ApiClient.Response> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(n, call);
     }
+
 }

@@ -155,6 +155,8 @@ class DeadlinesSurviveRestartIT {
         builder.environment().put("PAYMENT_KEY_ID", "rzp_test_restart");
         builder.environment().put("PAYMENT_KEY_SECRET", "restart-test-payment-key-secret");
         builder.environment().put("PAYMENT_WEBHOOK_SECRET", "restart-test-payment-webhook-secret");
+        // and real payments need the platform's own GSTIN on their documents (Karnataka, the supplier state)
+        builder.environment().put("SUPPLIER_GSTIN", "29AAACB5678K1Z6");
         builder.environment().put("ADMIN_EMAIL", "admin@restart.local");
         builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(new File("target/restart-" + name + "-server.log"));

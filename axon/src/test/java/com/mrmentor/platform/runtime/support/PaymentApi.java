@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.payments.SimulatedPaymentProvider;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -81,5 +83,34 @@ public final class PaymentApi {
 
     public static UUID id(JsonNode order) {
         return UUID.fromString(order.path("orderId").asText());
+    }
+
+    /** Orders, pays and confirms {@code pack} billed in {@code state} (with {@code gstin}, if not null). */
+    public Bought buy(String token, String pack, String state, String gstin) {
+        ApiClient.Response ordered = orderRequest(token, gstin == null ? json("pack", pack, "billingState", state)
+                : json("pack", pack, "billingState", state, "gstin", gstin));
+        assertThat(ordered.status()).as("order: %s", ordered).isEqualTo(201);
+        SimulatedPaymentProvider.Payment payment = pay(ordered.body());
+        ApiClient.Response confirmed = confirm(token, ordered.body().get("orderId").asText(), payment.paymentId(),
+                payment.signature());
+        assertThat(confirmed.status()).as("confirm: %s", confirmed).isEqualTo(200);
+        return new Bought(id(ordered.body()), payment.paymentId(), ordered.body().get("amount").asLong());
+    }
+
+    /** The caller's GST documents of {@code kind} once {@code count} of them are listed, newest first. */
+    public List<JsonNode> awaitDocuments(String token, String kind, int count) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ApiClient.Response response = api.get("/api/me/documents?size=100&kind=" + kind, token);
+            assertThat(response.status()).as("documents: %s", response).isEqualTo(200);
+            found.clear();
+            response.body().get("items").forEach(found::add);
+            assertThat(found).as("%s documents", kind).hasSize(count);
+        });
+        return found;
+    }
+
+    /** A paid purchase. */
+    public record Bought(UUID orderId, String paymentId, long amount) {
     }
 }

@@ -1,7 +1,7 @@
 package com.mrmentor.platform.command.invoicing;
 
 import com.mrmentor.platform.command.payments.Gstin;
-import com.mrmentor.platform.command.payments.IndianStates;
+import com.mrmentor.platform.shared.payments.IndianStates;
 import com.mrmentor.platform.shared.invoicing.DocumentKind;
 import com.mrmentor.platform.shared.invoicing.PointOfTaxation;
 import com.mrmentor.platform.shared.invoicing.Supplier;

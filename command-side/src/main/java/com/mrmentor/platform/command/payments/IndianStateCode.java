@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.shared.payments.IndianStates;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.shared.payments.IndianStates;
 import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RequestScopedIds;

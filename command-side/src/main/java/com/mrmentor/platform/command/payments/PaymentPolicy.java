@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.shared.payments.IndianStates;
 import com.mrmentor.platform.shared.payments.PaymentQuote;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

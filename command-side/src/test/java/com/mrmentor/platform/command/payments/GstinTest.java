@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.payments;
 
+import com.mrmentor.platform.shared.payments.IndianStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -37,4 +37,14 @@ public record StoredEvent(long globalIndex, long sequenceNumber, String eventId,
         return new StoredEvent(globalIndex, sequenceNumber, eventId, aggregateType, type, revision, timestamp,
                 payload, visible);
     }
+
+    /** An instant in a payload as the event serializer wrote it: ISO text, or epoch seconds with a fraction. */
+    public static java.time.Instant instant(JsonNode node) {
+        if (node.isTextual()) {
+            return java.time.Instant.parse(node.asText());
+        }
+        java.math.BigDecimal seconds = node.decimalValue();
+        return java.time.Instant.ofEpochSecond(seconds.longValue(),
+                seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+    }
 }

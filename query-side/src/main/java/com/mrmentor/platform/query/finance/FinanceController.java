@@ -57,6 +57,28 @@ public class FinanceController {
         row(csv, "sessions", "all", "captured_tokens", report.sessions().capturedTokens(), null, null);
         row(csv, "sessions", "all", "released_tokens", report.sessions().releasedTokens(), null, null);
         row(csv, "wallets", "all", "checked", report.walletsChecked(), null, null);
+        ReconciliationReport.PaymentTotals p = report.payments();
+        row(csv, "payments", "all", "captured", p.captured(), null, null);
+        row(csv, "payments", "all", "captured_amount", p.capturedAmount(), null, null);
+        row(csv, "payments", "all", "tokens_bought", p.tokensBought(), p.tokensGranted(), "PAID tokens granted");
+        row(csv, "payments", "all", "refunds_processed", p.refundsProcessed(), null, null);
+        row(csv, "payments", "all", "refunded_amount", p.refundedAmount(), null, null);
+        row(csv, "payments", "all", "refunded_tokens", p.refundedTokens(), null, null);
+        report.documents().issued().forEach((kind, k) -> {
+            row(csv, "documents", kind, "issued", k.documents(), null, null);
+            row(csv, "documents", kind, "tokens", k.tokens(), null, null);
+            row(csv, "documents", kind, "taxable_value", k.taxableValue(), null, null);
+            row(csv, "documents", kind, "cgst", k.cgst(), null, null);
+            row(csv, "documents", kind, "sgst", k.sgst(), null, null);
+            row(csv, "documents", kind, "igst", k.igst(), null, null);
+            row(csv, "documents", kind, "total", k.total(), null, null);
+        });
+        row(csv, "documents", "redemptions", "invoiced", report.documents().redemptionsToInvoice(),
+                report.documents().redemptionsInvoiced(), "captured holds needing a tax invoice / with one");
+        for (ReconciliationReport.SeriesCheck series : report.documents().series()) {
+            row(csv, "series", series.series(), "numbers_given", series.lastNumber(), series.numbersGiven(),
+                    series.gaps() + " missing");
+        }
         for (ReconciliationReport.Mismatch m : report.mismatches()) {
             row(csv, "mismatch", m.reference(), m.kind(), m.expected(), m.actual(), m.detail());
         }

@@ -43,11 +43,14 @@ public class LedgerReconciliation {
 
     private final StoredEventReader events;
     private final JdbcTemplate jdbc;
+    private final DocumentReconciliation documents;
     private final Clock clock;
 
-    public LedgerReconciliation(StoredEventReader events, JdbcTemplate jdbc, Clock clock) {
+    public LedgerReconciliation(StoredEventReader events, JdbcTemplate jdbc, DocumentReconciliation documents,
+                                Clock clock) {
         this.events = events;
         this.jdbc = jdbc;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -109,11 +112,12 @@ public class LedgerReconciliation {
 
         compareWithReadModel(wallets, mismatches);
         SessionTotals sessions = settlements(from, to, holdMoves, mismatches);
+        DocumentReconciliation.Sections money = documents.reconcile(from, to, mismatches);
 
         Map<String, TokenFlows> tokens = new LinkedHashMap<>();
         flows.forEach((category, f) -> tokens.put(category, new TokenFlows(f[0], f[1], f[2], f[3], f[4], f[5], f[6])));
         return new ReconciliationReport(from, to, clock.instant(), tokens, sessions, wallets.size(),
-                List.copyOf(mismatches));
+                money.payments(), money.documents(), List.copyOf(mismatches));
     }
 
     private void compareWithReadModel(Map<UUID, long[]> wallets, List<Mismatch> mismatches) {
