@@ -27,9 +27,11 @@ public class FinanceController {
     }
 
     @GetMapping("/api/finance/reconciliation")
-    @Operation(summary = "Token flows per category, booking settlements against the ledger, and every wallet "
-            + "recomputed from its events against the read model, for [from, to) (FINANCE, AUDITOR). Computed from "
-            + "the event store; each mismatch names the ids involved")
+    @Operation(summary = "Token flows per category, booking settlements against the ledger, payments against "
+            + "their grants and GST documents, sessions against tax invoices, refunds against credit notes, document "
+            + "series checked for gaps and duplicates, and every wallet and document recomputed from its events "
+            + "against the read models, for [from, to) (FINANCE, AUDITOR). Computed from the event store; each "
+            + "mismatch names the ids involved")
     public ReconciliationReport report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         requirePeriod(from, to);
