@@ -193,7 +193,8 @@ public class MentorEarnings {
     void on(SessionEarningAccrued event) {
         id = EarningsIds.ledger(event.mentorId());
         mentorId = event.mentorId();
-        sessions.put(event.bookingId(), new Earning(event.gross(), event.commission(), event.tds(), event.net()));
+        sessions.put(event.bookingId(), new Earning(event.gross(), event.commission(), event.tds(), event.net(),
+                State.PENDING));
         grossByFinancialYear.merge(EarningsPolicy.financialYear(event.sessionEnd()), event.gross(), Long::sum);
         pending += event.net();
     }
@@ -201,7 +202,7 @@ public class MentorEarnings {
     @EventSourcingHandler
     void on(SessionEarningAvailable event) {
         Earning earning = sessions.get(event.bookingId());
-        earning.state = State.AVAILABLE;
+        sessions.put(event.bookingId(), earning.in(State.AVAILABLE));
         pending -= earning.net;
         available += earning.net;
     }
@@ -214,7 +215,7 @@ public class MentorEarnings {
         } else {
             available -= event.amount();
         }
-        earning.state = State.REVERSED;
+        sessions.put(event.bookingId(), earning.in(State.REVERSED));
     }
 
     @EventSourcingHandler
@@ -245,18 +246,9 @@ public class MentorEarnings {
 
     private enum State { PENDING, AVAILABLE, REVERSED }
 
-    private static final class Earning {
-        final long gross;
-        final long commission;
-        final long tds;
-        final long net;
-        State state = State.PENDING;
-
-        Earning(long gross, long commission, long tds, long net) {
-            this.gross = gross;
-            this.commission = commission;
-            this.tds = tds;
-            this.net = net;
+    private record Earning(long gross, long commission, long tds, long net, State state) {
+        Earning in(State next) {
+            return new Earning(gross, commission, tds, net, next);
         }
     }
 }
