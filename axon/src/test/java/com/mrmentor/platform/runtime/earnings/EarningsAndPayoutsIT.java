@@ -309,9 +309,11 @@ class EarningsAndPayoutsIT extends EarningsTestSupport {
         ZonedDateTime lastFriday = ZonedDateTime.now(ZoneId.of("Asia/Kolkata"))
                 .with(TemporalAdjusters.previous(DayOfWeek.FRIDAY)).with(LocalTime.of(9, 59, 57));
         UUID batched = payout(mentor, 10_000, "batch@okhdfc");
+        String finance = finance();
         clock.travelTo(lastFriday.toInstant());
-        Response early = api().post("/api/payouts/" + batched + "/approve", finance(), null);
+        Response early = api().post("/api/payouts/" + batched + "/approve", finance, null);
         clock.reset();
+        assertThat(early.status()).as("%s", early).isEqualTo(200);
         assertThat(early.body().get("batchId").asText()).isEqualTo("batch-" + lastFriday.toLocalDate());
         JsonNode sent = awaitPayout(batched, "PROCESSING");
         assertThat(sent.get("timeline")).extracting(s -> s.get("event").asText()).contains("SENT_IN_BATCH");

@@ -1,6 +1,5 @@
 package com.mrmentor.platform.command.earnings;
 
-import com.mrmentor.platform.shared.earnings.ApprovePayout;
 import com.mrmentor.platform.shared.earnings.EarningsIds;
 import com.mrmentor.platform.shared.earnings.PayoutApproved;
 import com.mrmentor.platform.shared.earnings.PayoutCancelled;
@@ -13,12 +12,10 @@ import com.mrmentor.platform.shared.earnings.PayoutReversed;
 import com.mrmentor.platform.shared.earnings.PayoutStatus;
 import com.mrmentor.platform.shared.earnings.PayoutSubmissionDeferred;
 import com.mrmentor.platform.shared.earnings.PayoutSubmitted;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,16 +55,15 @@ public class Payout {
         apply(new PayoutRequested(payoutId, mentorId, amount, method, destination, masked, notBefore, now));
     }
 
-    @CommandHandler
-    public PayoutApproved handle(ApprovePayout command, PayoutPolicy policy, Clock clock) {
+    /** Finance approves (never the mentor): the payout joins the first batch after any destination hold. */
+    PayoutApproved approve(UUID by, PayoutPolicy policy, Instant now) {
         if (status != PayoutStatus.PENDING) {
             throw EarningsRules.notPending(status);
         }
-        requireOtherThanMentor(command.approvedBy());
-        Instant now = clock.instant();
+        requireOtherThanMentor(by);
         Instant sendAt = policy.nextBatch(notBefore != null && notBefore.isAfter(now) ? notBefore : now);
-        PayoutApproved approved = new PayoutApproved(payoutId, mentorId, amount, command.approvedBy(),
-                policy.batchId(sendAt), sendAt, now);
+        PayoutApproved approved = new PayoutApproved(payoutId, mentorId, amount, by, policy.batchId(sendAt), sendAt,
+                now);
         apply(approved);
         return approved;
     }

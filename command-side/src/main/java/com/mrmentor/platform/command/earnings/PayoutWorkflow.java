@@ -1,6 +1,8 @@
 package com.mrmentor.platform.command.earnings;
 
+import com.mrmentor.platform.shared.earnings.ApprovePayout;
 import com.mrmentor.platform.shared.earnings.CancelPayout;
+import com.mrmentor.platform.shared.earnings.PayoutApproved;
 import com.mrmentor.platform.shared.earnings.EarningsIds;
 import com.mrmentor.platform.shared.earnings.ExpirePayoutRequest;
 import com.mrmentor.platform.shared.earnings.PayoutStatus;
@@ -90,6 +92,13 @@ public class PayoutWorkflow {
         payouts.newInstance(() -> new Payout(command.payoutId(), command.mentorId(), command.amount(),
                 command.method(), destination, masked, notBefore, now));
         return new Requested(command.payoutId(), command.amount(), masked, notBefore);
+    }
+
+    /** Finance approves a pending payout (not its requester); nothing moves until it is sent. */
+    @CommandHandler
+    public PayoutApproved handle(ApprovePayout command) {
+        Instant now = clock.instant();
+        return payout(command.payoutId()).invoke(p -> p.approve(command.approvedBy(), policy, now));
     }
 
     /** Finance rejects a payout not yet sent; the money returns. */
