@@ -194,6 +194,21 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/admin/payments", "/api/admin/refunds")
                         .hasAnyRole(FINANCE, ADMIN, AUDITOR)
 
+                        // earnings and payouts: the webhook is authenticated by its signature; a mentor's earnings are
+                        // read by the mentor (the endpoint checks it is them), FINANCE, ADMIN and AUDITOR
+                        .requestMatchers(POST, "/api/payouts/webhook").permitAll()
+                        .requestMatchers(POST, "/api/payouts").hasRole(MENTOR)
+                        .requestMatchers(POST, "/api/payouts/*/cancel").hasRole(MENTOR)
+                        .requestMatchers(POST, "/api/payouts/*/approve", "/api/payouts/*/reject", "/api/payouts/*/send")
+                        .hasRole(FINANCE)
+                        .requestMatchers(POST, "/api/mentors/*/earnings/sessions/*/reversal").hasAnyRole(FINANCE, ADMIN)
+                        .requestMatchers(GET, "/api/mentors/*/earnings", "/api/mentors/*/earnings/statement")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/payouts/mine").hasRole(MENTOR)
+                        .requestMatchers(GET, "/api/payouts/*").authenticated()
+                        .requestMatchers(GET, "/api/admin/payouts", "/api/admin/payouts/batches")
+                        .hasAnyRole(FINANCE, ADMIN, AUDITOR)
+
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
 

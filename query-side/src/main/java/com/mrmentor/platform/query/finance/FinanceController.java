@@ -21,9 +21,11 @@ import static org.springframework.http.HttpStatus.BAD_REQUEST;
 public class FinanceController {
 
     private final LedgerReconciliation reconciliation;
+    private final EarningsReconciliation earnings;
 
-    public FinanceController(LedgerReconciliation reconciliation) {
+    public FinanceController(LedgerReconciliation reconciliation, EarningsReconciliation earnings) {
         this.reconciliation = reconciliation;
+        this.earnings = earnings;
     }
 
     @GetMapping("/api/finance/reconciliation")
@@ -35,7 +37,7 @@ public class FinanceController {
     public ReconciliationReport report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         requirePeriod(from, to);
-        return reconciliation.reconcile(from, to);
+        return earnings.addTo(reconciliation.reconcile(from, to));
     }
 
     @GetMapping(value = "/api/finance/reconciliation.csv", produces = "text/csv")
@@ -43,7 +45,7 @@ public class FinanceController {
     public ResponseEntity<String> csv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         requirePeriod(from, to);
-        ReconciliationReport report = reconciliation.reconcile(from, to);
+        ReconciliationReport report = earnings.addTo(reconciliation.reconcile(from, to));
         StringBuilder csv = new StringBuilder("section,key,measure,expected,actual,detail\r\n");
         report.tokens().forEach((category, f) -> {
             row(csv, "tokens", category, "granted", f.granted(), null, null);
@@ -81,12 +83,31 @@ public class FinanceController {
             row(csv, "series", series.series(), "numbers_given", series.lastNumber(), series.numbersGiven(),
                     series.gaps() + " missing");
         }
+        earningsRows(csv, report.earnings());
         for (ReconciliationReport.Mismatch m : report.mismatches()) {
             row(csv, "mismatch", m.reference(), m.kind(), m.expected(), m.actual(), m.detail());
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"reconciliation.csv\"")
                 .body(csv.toString());
+    }
+
+    private static void earningsRows(StringBuilder csv, EarningsTotals e) {
+        if (e == null) {
+            return;
+        }
+        row(csv, "earnings", "all", "sessions_accrued", e.sessionsAccrued(), null, null);
+        row(csv, "earnings", "all", "gross", e.gross(), null, null);
+        row(csv, "earnings", "all", "commission", e.commission(), null, null);
+        row(csv, "earnings", "all", "tds", e.tds(), null, null);
+        row(csv, "earnings", "all", "net", e.net(), null, null);
+        row(csv, "earnings", "all", "reversed", e.reversed(), null, null);
+        row(csv, "payouts", "all", "requested", e.payoutsRequested(), null, null);
+        row(csv, "payouts", "all", "requested_amount", e.requestedAmount(), null, null);
+        row(csv, "payouts", "all", "processed", e.payoutsProcessed(), null, null);
+        row(csv, "payouts", "all", "processed_amount", e.processedAmount(), null, null);
+        row(csv, "payouts", "all", "returned_amount", e.returnedAmount(), null, null);
+        row(csv, "earnings", "all", "mentors_checked", e.mentorsChecked(), null, null);
     }
 
     private static void row(StringBuilder csv, String section, String key, String measure, Object expected,

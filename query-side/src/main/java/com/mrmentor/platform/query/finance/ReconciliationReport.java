@@ -14,10 +14,26 @@ import java.util.Map;
  * @param documents    GST documents issued in the period per kind, redemptions against their invoices, and each
  *                     number series checked for gaps and duplicates
  * @param mismatches   every disagreement found, with the ids involved; empty when all reconciles
+ * @param earnings     earnings and payouts in the period ({@link EarningsReconciliation}); null until added
  */
 public record ReconciliationReport(Instant from, Instant to, Instant generatedAt, Map<String, TokenFlows> tokens,
                                    SessionTotals sessions, long walletsChecked, PaymentTotals payments,
-                                   DocumentTotals documents, List<Mismatch> mismatches) {
+                                   DocumentTotals documents, List<Mismatch> mismatches, EarningsTotals earnings) {
+
+    /** The ledger's report, before the earnings checks are added. */
+    public ReconciliationReport(Instant from, Instant to, Instant generatedAt, Map<String, TokenFlows> tokens,
+                                SessionTotals sessions, long walletsChecked, PaymentTotals payments,
+                                DocumentTotals documents, List<Mismatch> mismatches) {
+        this(from, to, generatedAt, tokens, sessions, walletsChecked, payments, documents, mismatches, null);
+    }
+
+    /** This report with the earnings totals, and their mismatches after its own. */
+    public ReconciliationReport withEarnings(EarningsTotals totals, List<Mismatch> more) {
+        List<Mismatch> all = new java.util.ArrayList<>(mismatches);
+        all.addAll(more);
+        return new ReconciliationReport(from, to, generatedAt, tokens, sessions, walletsChecked, payments, documents,
+                List.copyOf(all), totals);
+    }
 
     /**
      * Money in and out through the provider in the period.
