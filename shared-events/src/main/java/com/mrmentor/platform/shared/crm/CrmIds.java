@@ -1,0 +1,21 @@
+package com.mrmentor.platform.shared.crm;
+
+import java.util.UUID;
+
+/** Aggregate identifiers of the CRM context. */
+public final class CrmIds {
+
+    /** The one assignment desk: rules, reps, rotation cursors and daily counts. */
+    public static final String DESK = "crm-assignment-desk";
+
+    private CrmIds() {
+    }
+
+    public static String lead(UUID leadId) {
+        return "crm-lead:" + leadId;
+    }
+
+    public static String request(UUID requestId) {
+        return "crm-assignment-request:" + requestId;
+    }
+}
