@@ -1,0 +1,127 @@
+-- Sales CRM: the command side's lookups (written in the command's transaction) and the read models.
+-- Portable SQL: the embedded profile runs it on H2 in PostgreSQL mode.
+
+-- ---- command side (CrmDirectory, subscribing) ------------------------------------------------------------------
+-- one row per normalised phone ('phone:+919876543210') and e-mail ('email:a@b.in'): its primary key keeps one lead
+-- per contact, also when two arrivals of the same number race
+CREATE TABLE crm_contact_claim (
+    contact_key VARCHAR(300) NOT NULL,
+    lead_id     UUID         NOT NULL,
+    CONSTRAINT crm_contact_claim_pk PRIMARY KEY (contact_key)
+);
+CREATE INDEX crm_contact_claim_lead ON crm_contact_claim (lead_id);
+
+-- assigned leads that are not closed, with their rep (fewest-open-leads strategy)
+CREATE TABLE crm_open_lead (
+    lead_id UUID NOT NULL,
+    rep_id  UUID NOT NULL,
+    CONSTRAINT crm_open_lead_pk PRIMARY KEY (lead_id)
+);
+CREATE INDEX crm_open_lead_rep ON crm_open_lead (rep_id);
+
+-- the unassigned queue the sweep retries
+CREATE TABLE crm_unassigned (
+    lead_id   UUID                     NOT NULL,
+    queued_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT crm_unassigned_pk PRIMARY KEY (lead_id)
+);
+
+-- ---- read models (CrmProjection, tracking) --------------------------------------------------------------------
+CREATE TABLE crm_read_position (
+    aggregate_id  VARCHAR(200) NOT NULL,
+    last_sequence BIGINT       NOT NULL,
+    CONSTRAINT crm_read_position_pk PRIMARY KEY (aggregate_id)
+);
+
+CREATE TABLE crm_lead (
+    lead_id              UUID                     NOT NULL,
+    name                 VARCHAR(400),
+    phone                VARCHAR(40),
+    email                VARCHAR(300),
+    city                 VARCHAR(100),
+    course_interest      VARCHAR(100),
+    language             VARCHAR(40),
+    campaign_id          VARCHAR(100),
+    source               VARCHAR(20)              NOT NULL,
+    status               VARCHAR(30)              NOT NULL,
+    temperature          VARCHAR(10),
+    owner_id             UUID,
+    rule_id              VARCHAR(100),
+    rule_version         INTEGER,
+    strategy             VARCHAR(20),
+    assigned_at          TIMESTAMP WITH TIME ZONE,
+    first_contact_due_at TIMESTAMP WITH TIME ZONE,
+    first_contacted_at   TIMESTAMP WITH TIME ZONE,
+    sla_breaches         INTEGER                  NOT NULL DEFAULT 0,
+    escalated            BOOLEAN                  NOT NULL DEFAULT FALSE,
+    queued               BOOLEAN                  NOT NULL DEFAULT FALSE,
+    queue_reason         VARCHAR(100),
+    duplicates           INTEGER                  NOT NULL DEFAULT 0,
+    student_id           UUID,
+    captured_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT crm_lead_pk PRIMARY KEY (lead_id)
+);
+CREATE INDEX crm_lead_owner ON crm_lead (owner_id, status);
+CREATE INDEX crm_lead_captured ON crm_lead (captured_at);
+CREATE INDEX crm_lead_status ON crm_lead (status);
+CREATE INDEX crm_lead_campaign ON crm_lead (campaign_id);
+
+-- each lead's timeline, one row per event in the lead's order
+CREATE TABLE crm_lead_event (
+    lead_id UUID                     NOT NULL,
+    seq     BIGINT                   NOT NULL,
+    at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    type    VARCHAR(40)              NOT NULL,
+    actor   UUID,
+    detail  TEXT                     NOT NULL,
+    CONSTRAINT crm_lead_event_pk PRIMARY KEY (lead_id, seq)
+);
+CREATE INDEX crm_lead_event_type_actor ON crm_lead_event (type, actor);
+
+CREATE TABLE crm_follow_up (
+    follow_up_id UUID                     NOT NULL,
+    lead_id      UUID                     NOT NULL,
+    rep_id       UUID,
+    due_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    note         TEXT,
+    done         BOOLEAN                  NOT NULL,
+    overdue      BOOLEAN                  NOT NULL,
+    CONSTRAINT crm_follow_up_pk PRIMARY KEY (follow_up_id)
+);
+CREATE INDEX crm_follow_up_rep ON crm_follow_up (rep_id, done, due_at);
+
+CREATE TABLE crm_bulk_assignment (
+    request_id   UUID                     NOT NULL,
+    lead_ids     TEXT                     NOT NULL,  -- JSON array
+    lead_count   INTEGER                  NOT NULL,
+    rep_id       UUID                     NOT NULL,
+    requested_by UUID,
+    reason       VARCHAR(500),
+    status       VARCHAR(20)              NOT NULL,
+    requested_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    decide_by    TIMESTAMP WITH TIME ZONE NOT NULL,
+    decided_by   UUID,
+    comment      VARCHAR(1000),
+    decided_at   TIMESTAMP WITH TIME ZONE,
+    assigned     INTEGER,
+    failures     TEXT,                                -- JSON array
+    CONSTRAINT crm_bulk_assignment_pk PRIMARY KEY (request_id)
+);
+
+-- the current rule list (one row)
+CREATE TABLE crm_rules (
+    id           INTEGER                  NOT NULL,
+    version      INTEGER                  NOT NULL,
+    rules        TEXT                     NOT NULL,  -- JSON array of rules
+    published_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    published_by UUID,
+    CONSTRAINT crm_rules_pk PRIMARY KEY (id)
+);
+
+CREATE TABLE crm_rep (
+    rep_id         UUID        NOT NULL,
+    daily_capacity INTEGER     NOT NULL,
+    availability   VARCHAR(20) NOT NULL,
+    CONSTRAINT crm_rep_pk PRIMARY KEY (rep_id)
+);
