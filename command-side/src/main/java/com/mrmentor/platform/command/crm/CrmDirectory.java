@@ -35,7 +35,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(CrmDirectory.PROCESSING_GROUP)
-public class CrmDirectory implements RepLoads {
+public class CrmDirectory implements RepLoads, LeadContacts {
 
     static final String PROCESSING_GROUP = "crm-directory";
 
@@ -96,7 +96,7 @@ public class CrmDirectory implements RepLoads {
                 event.leadId());
     }
 
-    /** A lead matching the phone (first) or the e-mail, and which of the two matched. */
+    @Override
     public Optional<Match> leadByContact(String phone, String email) {
         if (phone != null) {
             Optional<UUID> byPhone = claim(phoneKey(phone));
@@ -133,9 +133,5 @@ public class CrmDirectory implements RepLoads {
     public List<UUID> queued(int limit) {
         return jdbc.query("SELECT lead_id FROM crm_unassigned ORDER BY queued_at, lead_id LIMIT ?",
                 (rs, row) -> rs.getObject(1, UUID.class), limit);
-    }
-
-    /** A lead found by its phone or e-mail. */
-    public record Match(UUID leadId, String matchedOn) {
     }
 }

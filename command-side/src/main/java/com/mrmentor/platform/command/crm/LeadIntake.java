@@ -39,18 +39,20 @@ public class LeadIntake {
     private final Repository<Lead> leads;
     private final Repository<AssignmentDesk> desks;
     private final EventStore events;
-    private final CrmDirectory directory;
+    private final LeadContacts contacts;
+    private final RepLoads loads;
     private final DeadlineManager deadlines;
     private final CrmPolicy policy;
     private final Clock clock;
 
     public LeadIntake(@Qualifier("leadRepository") Repository<Lead> leads,
                       @Qualifier("assignmentDeskRepository") Repository<AssignmentDesk> desks, EventStore events,
-                      CrmDirectory directory, DeadlineManager deadlines, CrmPolicy policy, Clock clock) {
+                      LeadContacts contacts, RepLoads loads, DeadlineManager deadlines, CrmPolicy policy, Clock clock) {
         this.leads = leads;
         this.desks = desks;
         this.events = events;
-        this.directory = directory;
+        this.contacts = contacts;
+        this.loads = loads;
         this.deadlines = deadlines;
         this.policy = policy;
         this.clock = clock;
@@ -71,7 +73,7 @@ public class LeadIntake {
         }
         String name = Lead.trimmedOrNull(command.name());
         Instant now = clock.instant();
-        CrmDirectory.Match match = directory.leadByContact(phone, email).orElse(null);
+        LeadContacts.Match match = contacts.leadByContact(phone, email).orElse(null);
         if (match != null) {
             leads.load(CrmIds.lead(match.leadId())).execute(lead -> lead.recordDuplicate(new LeadDuplicateDetected(
                     match.leadId(), command.leadId(), match.matchedOn(), command.source(),
@@ -102,7 +104,7 @@ public class LeadIntake {
         }
         LeadFacts facts = lead.invoke(Lead::facts);
         AssignmentDesk.Decision decision = desks.load(CrmIds.DESK)
-                .invoke(desk -> desk.route(command.leadId(), facts, directory, policy, now));
+                .invoke(desk -> desk.route(command.leadId(), facts, loads, policy, now));
         if (decision.assigned()) {
             lead.execute(l -> l.assign(decision.repId(), decision.ruleId(), decision.ruleVersion(),
                     decision.strategy(), null, null, null, policy, deadlines, now));
