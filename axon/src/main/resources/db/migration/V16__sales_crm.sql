@@ -125,3 +125,47 @@ CREATE TABLE crm_rep (
     availability   VARCHAR(20) NOT NULL,
     CONSTRAINT crm_rep_pk PRIMARY KEY (rep_id)
 );
+
+-- ---- CSV imports (LeadImports): the job's own state; the leads it creates are events ------------------------------
+CREATE TABLE crm_import (
+    import_id   UUID                     NOT NULL,
+    file_name   VARCHAR(300),
+    status      VARCHAR(20)              NOT NULL,
+    total_rows  INTEGER                  NOT NULL,
+    processed   INTEGER                  NOT NULL,
+    captured    INTEGER                  NOT NULL,
+    duplicates  INTEGER                  NOT NULL,
+    failed      INTEGER                  NOT NULL,
+    created_by  UUID,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT crm_import_pk PRIMARY KEY (import_id)
+);
+
+CREATE TABLE crm_import_error (
+    import_id  UUID          NOT NULL,
+    row_number INTEGER       NOT NULL,
+    code       VARCHAR(100)  NOT NULL,
+    message    VARCHAR(1000),
+    line       VARCHAR(1000),
+    CONSTRAINT crm_import_error_pk PRIMARY KEY (import_id, row_number)
+);
+
+-- ---- vendor API keys (VendorKeyStore): SHA-256 hashes only, outside the event store ----------------------------
+CREATE TABLE crm_vendor_key (
+    key_id          UUID                     NOT NULL,
+    vendor          VARCHAR(100)             NOT NULL,
+    scopes          VARCHAR(100)             NOT NULL,  -- comma separated
+    rate_per_minute INTEGER                  NOT NULL,
+    prefix          VARCHAR(20)              NOT NULL,
+    secret_hash     VARCHAR(64)              NOT NULL,
+    status          VARCHAR(20)              NOT NULL,
+    issued_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    rotated_at      TIMESTAMP WITH TIME ZONE,
+    revoked_at      TIMESTAMP WITH TIME ZONE,
+    last_used_at    TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT crm_vendor_key_pk PRIMARY KEY (key_id),
+    CONSTRAINT crm_vendor_key_hash UNIQUE (secret_hash)
+);
+
+ALTER TABLE crm_lead ADD COLUMN vendor_key_id UUID;

@@ -192,6 +192,12 @@ public class SecurityConfig {
                         // sales CRM: a SALES_REP acts on and reads only their own leads (checked by the lead and the
                         // query endpoint); a SALES_REP's assignment is always a request for a sales head
                         .requestMatchers(POST, "/api/crm/web-forms").permitAll()
+                        // vendors authenticate with their API key (X-Api-Key), checked by the endpoint: 401 without
+                        .requestMatchers(POST, "/api/vendor/leads").permitAll()
+                        .requestMatchers(GET, "/api/vendor/leads/*").permitAll()
+                        .requestMatchers(POST, "/api/admin/vendor-keys", "/api/admin/vendor-keys/*/rotate",
+                                "/api/admin/vendor-keys/*/revoke").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/admin/vendor-keys").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/crm/leads", "/api/crm/leads/*/status", "/api/crm/leads/*/activities",
                                 "/api/crm/leads/*/follow-ups", "/api/crm/assignments")
                         .hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
@@ -201,6 +207,9 @@ public class SecurityConfig {
                         .requestMatchers(PUT, "/api/crm/assignment-rules", "/api/crm/reps/*").hasAnyRole(SALES_HEAD, ADMIN)
                         .requestMatchers(GET, "/api/crm/leads", "/api/crm/leads/*", "/api/crm/leads/*/timeline",
                                 "/api/crm/assignments", "/api/crm/assignments/*").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/imports").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/imports/*", "/api/crm/imports/*/errors.csv")
+                        .hasAnyRole(SALES_HEAD, ADMIN)
                         .requestMatchers(GET, "/api/crm/reps/me/board").hasRole(SALES_REP)
                         .requestMatchers(GET, "/api/crm/reps/*/board", "/api/crm/dashboard", "/api/crm/assignment-rules")
                         .hasAnyRole(SALES_HEAD, ADMIN)

@@ -65,10 +65,10 @@ public class CrmProjection {
     void on(LeadCaptured e, @SequenceNumber long seq, @MetaDataValue(MetadataKeys.USER_ID) String actor) {
         if (fresh(e, seq)) {
             jdbc.update("INSERT INTO crm_lead (lead_id, name, phone, email, city, course_interest, language, "
-                            + "campaign_id, source, status, captured_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?)", e.leadId(), e.name(), e.phone(),
+                            + "campaign_id, source, status, captured_at, updated_at, vendor_key_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)", e.leadId(), e.name(), e.phone(),
                     e.email(), e.city(), e.courseInterest(), e.language(), e.campaignId(), e.source().name(),
-                    ts(e.capturedAt()), ts(e.capturedAt()));
+                    ts(e.capturedAt()), ts(e.capturedAt()), e.vendorKeyId());
             timeline(e, seq, e.capturedAt(), "CAPTURED", actor, detail("source", e.source(), "campaignId",
                     e.campaignId(), "rawPayload", e.rawPayload(), "importId", e.importId(), "vendorKeyId",
                     e.vendorKeyId()));

@@ -15,6 +15,10 @@ public final class CrmIds {
         return "crm-lead:" + leadId;
     }
 
+    public static String vendorKey(UUID keyId) {
+        return "crm-vendor-key:" + keyId;
+    }
+
     public static String request(UUID requestId) {
         return "crm-assignment-request:" + requestId;
     }
