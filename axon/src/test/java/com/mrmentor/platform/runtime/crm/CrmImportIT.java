@@ -2,7 +2,6 @@ package com.mrmentor.platform.runtime.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient.Response;
-import com.mrmentor.platform.runtime.support.CrmApi;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +76,10 @@ class CrmImportIT extends IntegrationTest {
         assertThat(report.rawBody().lines().count()).isEqualTo(invalid + 1);
         assertThat(report.rawBody()).contains("invalid-row");
 
-        new CrmApi(api(), identity(), this::admin).awaitRead("/api/crm/leads?size=1&campaignId=" + campaign, head,
-                p -> p.path("total").asLong() == ROWS + 1 - invalid - duplicates);
+        long expectedLeads = ROWS + 1 - invalid - duplicates;
+        await("read model").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                api().get("/api/crm/leads?size=1&campaignId=" + campaign, head).body().path("total").asLong()
+                        == expectedLeads);
     }
 
     @Test
