@@ -202,6 +202,9 @@ public class SecurityConfig {
                                 "/api/crm/leads/*/follow-ups", "/api/crm/assignments")
                         .hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
                         .requestMatchers(PUT, "/api/crm/leads/*/temperature").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/leads/*/convert").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(PUT, "/api/crm/targets/*/*").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/targets").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
                         .requestMatchers(POST, "/api/crm/assignments/*/approve", "/api/crm/assignments/*/reject",
                                 "/api/crm/assignment/sweep").hasAnyRole(SALES_HEAD, ADMIN)
                         .requestMatchers(PUT, "/api/crm/assignment-rules", "/api/crm/reps/*").hasAnyRole(SALES_HEAD, ADMIN)

@@ -200,7 +200,7 @@ class CrmIT extends IntegrationTest {
         projection.shutDown();
         projection.resetTokens();
         projection.start();
-        Map<String, Integer> replayed = awaitOwners(head, campaign, 10);
+        Map<String, Integer> replayed = awaitOwners(head, campaign, 10, Duration.ofMinutes(5));
         assertThat(replayed).isEqualTo(counts);
     }
 
@@ -409,8 +409,13 @@ class CrmIT extends IntegrationTest {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private Map<String, Integer> awaitOwners(String head, String campaign, int assigned) {
+        return awaitOwners(head, campaign, assigned, CrmApi.READ_MODEL_WAIT);
+    }
+
+    /** Waits until {@code assigned} leads of the campaign have an owner (a replay of a big store takes a while). */
+    private Map<String, Integer> awaitOwners(String head, String campaign, int assigned, Duration atMost) {
         Map<String, Integer> counts = new HashMap<>();
-        await("owners of " + campaign).atMost(CrmApi.READ_MODEL_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await("owners of " + campaign).atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             counts.clear();
             JsonNode page = crm().search(head, "size=200&campaignId=" + campaign).body();
             for (JsonNode lead : page.path("leads")) {

@@ -33,9 +33,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class BulkAssignmentRequest {
 
-    /** The most leads one request may name. */
-    public static final int MAX_LEADS = 5000;
-
     @AggregateIdentifier
     private String id;
     private UUID requestId;
@@ -60,8 +57,8 @@ public class BulkAssignmentRequest {
             throw CrmRules.missing("leads");
         }
         List<UUID> leads = List.copyOf(new LinkedHashSet<>(command.leadIds()));
-        if (leads.size() > MAX_LEADS) {
-            throw CrmRules.tooManyLeads(MAX_LEADS);
+        if (leads.size() > CrmRules.MAX_BULK_LEADS) {
+            throw CrmRules.tooManyLeads(CrmRules.MAX_BULK_LEADS);
         }
         Instant now = clock.instant();
         apply(new BulkAssignmentRequested(command.requestId(), leads, command.repId(), command.requestedBy(),

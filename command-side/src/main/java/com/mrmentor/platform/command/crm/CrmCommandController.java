@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.common.RateLimits;
+import com.mrmentor.platform.command.common.RequestPlatform;
 import com.mrmentor.platform.command.common.RequestScopedIds;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.crm.ActivityType;
@@ -23,6 +24,7 @@ import com.mrmentor.platform.shared.crm.RepAvailability;
 import com.mrmentor.platform.shared.crm.RequestBulkAssignment;
 import com.mrmentor.platform.shared.crm.ScheduleFollowUp;
 import com.mrmentor.platform.shared.crm.SetLeadTemperature;
+import com.mrmentor.platform.shared.crm.SetSalesTarget;
 import com.mrmentor.platform.shared.crm.Temperature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,9 +72,11 @@ public class CrmCommandController {
     private final RateLimits limits;
     private final CrmPolicy policy;
     private final ObjectMapper json;
+    private final LeadConversion conversion;
 
     public CrmCommandController(CommandSender commands, LeadCapture capture, LeadAssignmentSweep sweep,
-                                RateLimits limits, CrmPolicy policy, ObjectMapper json) {
+                                RateLimits limits, CrmPolicy policy, ObjectMapper json, LeadConversion conversion) {
+        this.conversion = conversion;
         this.commands = commands;
         this.capture = capture;
         this.sweep = sweep;
@@ -126,8 +131,8 @@ public class CrmCommandController {
                                                             required = false) UUID claimId) {
         UUID actor = Actor.id(caller);
         List<UUID> leads = request.leadIds().stream().distinct().toList();
-        if (leads.size() > BulkAssignmentRequest.MAX_LEADS) {
-            throw CrmRules.tooManyLeads(BulkAssignmentRequest.MAX_LEADS);
+        if (leads.size() > CrmRules.MAX_BULK_LEADS) {
+            throw CrmRules.tooManyLeads(CrmRules.MAX_BULK_LEADS);
         }
         if (asHead(caller) && leads.size() <= policy.approvalThreshold()) {
             List<UUID> assigned = new ArrayList<>();
@@ -237,6 +242,23 @@ public class CrmCommandController {
         return new FollowUpOutcome(followUpId);
     }
 
+    @PostMapping("/leads/{leadId}/convert")
+    @Operation(summary = "Convert a lead into a student (its rep, or SALES_HEAD / ADMIN): links the account with the "
+            + "lead's e-mail or creates a STUDENT account (unverified, no password until the student sets one)")
+    public LeadConversion.Converted convert(@PathVariable UUID leadId, Authentication caller,
+                                            HttpServletRequest http) {
+        return conversion.convert(leadId, Actor.id(caller), asHead(caller), RequestPlatform.of(http));
+    }
+
+    @PutMapping("/targets/{repId}/{month}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a rep's targets for a month, e.g. 2026-11 (SALES_HEAD, ADMIN): calls and conversions; "
+            + "progress is derived from the month's events")
+    public void setTarget(@PathVariable UUID repId, @PathVariable YearMonth month,
+                          @Valid @RequestBody TargetRequest request, Authentication caller) {
+        commands.send(new SetSalesTarget(repId, month, request.calls(), request.conversions(), Actor.id(caller)));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     static boolean asHead(Authentication caller) {
@@ -313,5 +335,9 @@ public class CrmCommandController {
     }
 
     public record FollowUpOutcome(UUID followUpId) {
+    }
+
+    public record TargetRequest(@NotNull @Min(0) @Max(100_000) Integer calls,
+                                @NotNull @Min(0) @Max(10_000) Integer conversions) {
     }
 }

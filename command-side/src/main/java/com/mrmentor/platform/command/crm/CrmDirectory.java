@@ -129,9 +129,9 @@ public class CrmDirectory implements RepLoads, LeadContacts {
         return counts;
     }
 
-    /** The leads waiting in the unassigned queue, oldest first. */
+    /** The leads waiting in the unassigned queue, most recently queued first (fresh leads are worth most). */
     public List<UUID> queued(int limit) {
-        return jdbc.query("SELECT lead_id FROM crm_unassigned ORDER BY queued_at, lead_id LIMIT ?",
+        return jdbc.query("SELECT lead_id FROM crm_unassigned ORDER BY queued_at DESC, lead_id LIMIT ?",
                 (rs, row) -> rs.getObject(1, UUID.class), limit);
     }
 }

@@ -6,6 +6,9 @@ import com.mrmentor.platform.shared.common.RuleViolation.Kind;
 /** The CRM context's rule violations, one factory per stable problem type. */
 public final class CrmRules {
 
+    /** The most leads one assignment request may name. */
+    public static final int MAX_BULK_LEADS = 5000;
+
     private CrmRules() {
     }
 

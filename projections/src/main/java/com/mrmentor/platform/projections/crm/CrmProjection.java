@@ -24,6 +24,7 @@ import com.mrmentor.platform.shared.crm.LeadLeftUnassigned;
 import com.mrmentor.platform.shared.crm.LeadStatusChanged;
 import com.mrmentor.platform.shared.crm.LeadTemperatureChanged;
 import com.mrmentor.platform.shared.crm.SalesRepConfigured;
+import com.mrmentor.platform.shared.crm.SalesTargetSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -215,6 +216,15 @@ public class CrmProjection {
     }
 
     @EventHandler
+    void on(SalesTargetSet e) {
+        if (jdbc.update("UPDATE crm_target SET target_calls = ?, target_conversions = ? WHERE rep_id = ? AND month = ?",
+                e.calls(), e.conversions(), e.repId(), e.month().toString()) == 0) {
+            jdbc.update("INSERT INTO crm_target (rep_id, month, target_calls, target_conversions) VALUES (?, ?, ?, ?)",
+                    e.repId(), e.month().toString(), e.calls(), e.conversions());
+        }
+    }
+
+    @EventHandler
     void on(BulkAssignmentRequested e) {
         jdbc.update("INSERT INTO crm_bulk_assignment (request_id, lead_ids, lead_count, rep_id, requested_by, reason, "
                         + "status, requested_at, decide_by) SELECT ?, ?, ?, ?, ?, ?, 'PENDING', ?, ? WHERE NOT EXISTS "
@@ -252,6 +262,7 @@ public class CrmProjection {
         jdbc.update("DELETE FROM crm_bulk_assignment");
         jdbc.update("DELETE FROM crm_rules");
         jdbc.update("DELETE FROM crm_rep");
+        jdbc.update("DELETE FROM crm_target");
         jdbc.update("DELETE FROM crm_read_position");
     }
 

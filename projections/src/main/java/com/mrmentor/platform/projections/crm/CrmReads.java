@@ -17,6 +17,7 @@ import com.mrmentor.platform.shared.crm.LeadView;
 import com.mrmentor.platform.shared.crm.RepAvailability;
 import com.mrmentor.platform.shared.crm.RepBoardView;
 import com.mrmentor.platform.shared.crm.RepStatsView;
+import com.mrmentor.platform.shared.crm.TargetProgressView;
 import com.mrmentor.platform.shared.crm.Temperature;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -139,6 +140,28 @@ public class CrmReads {
         Long duplicates = jdbc.queryForObject("SELECT COALESCE(SUM(duplicates), 0) FROM crm_lead", Long.class);
         return new CrmDashboardView(funnel, reps, unassigned == null ? 0 : unassigned,
                 escalated == null ? 0 : escalated, duplicates == null ? 0 : duplicates);
+    }
+
+    /**
+     * Targets of {@code month} with the progress derived from events between {@code from} and {@code to}: calls the
+     * rep logged, and leads the rep owned that were converted.
+     */
+    public List<TargetProgressView> targets(String month, Instant from, Instant to, UUID repId) {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from),
+                Timestamp.from(to), month));
+        String byRep = "";
+        if (repId != null) {
+            byRep = " AND t.rep_id = ?";
+            args.add(repId);
+        }
+        return jdbc.query("SELECT t.rep_id, t.month, t.target_calls, t.target_conversions, "
+                + "(SELECT COUNT(*) FROM crm_lead_event e WHERE e.type = 'CALL' AND e.actor = t.rep_id "
+                + "AND e.at >= ? AND e.at < ?), "
+                + "(SELECT COUNT(*) FROM crm_lead_event e JOIN crm_lead l ON l.lead_id = e.lead_id "
+                + "WHERE e.type = 'CONVERTED' AND l.owner_id = t.rep_id AND e.at >= ? AND e.at < ?) "
+                + "FROM crm_target t WHERE t.month = ?" + byRep + " ORDER BY t.rep_id",
+                (rs, row) -> new TargetProgressView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getLong(5), rs.getLong(6)), args.toArray());
     }
 
     public List<BulkAssignmentView> bulkAssignments(BulkAssignmentStatus status, UUID requestedBy, UUID requestId) {

@@ -18,6 +18,8 @@ import com.mrmentor.platform.shared.crm.LeadStatus;
 import com.mrmentor.platform.shared.crm.LeadTimelineEntry;
 import com.mrmentor.platform.shared.crm.LeadView;
 import com.mrmentor.platform.shared.crm.RepBoardView;
+import com.mrmentor.platform.shared.crm.FindTargetProgress;
+import com.mrmentor.platform.shared.crm.TargetProgressView;
 import com.mrmentor.platform.shared.crm.Temperature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -108,6 +110,16 @@ public class CrmQueryController {
             + "converted / conversion rate / SLA breaches / calls, unassigned queue, escalations, duplicates")
     public CrmDashboardView dashboard() {
         return queries.query(new FindCrmDashboard(), ResponseTypes.instanceOf(CrmDashboardView.class)).join();
+    }
+
+    @GetMapping("/targets")
+    @Operation(summary = "Monthly targets with progress derived from events: calls logged, leads converted (month "
+            + "as 2026-11, default this month; SALES_HEAD, ADMIN: every rep; SALES_REP: own)")
+    public List<TargetProgressView> targets(@RequestParam(required = false)
+                                            @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}")
+                                            String month, Authentication caller) {
+        return queries.query(new FindTargetProgress(month, isHead(caller) ? null : callerId(caller)),
+                ResponseTypes.multipleInstancesOf(TargetProgressView.class)).join();
     }
 
     @GetMapping("/assignments")

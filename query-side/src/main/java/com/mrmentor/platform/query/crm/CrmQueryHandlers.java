@@ -15,11 +15,20 @@ import com.mrmentor.platform.shared.crm.LeadPage;
 import com.mrmentor.platform.shared.crm.LeadTimelineEntry;
 import com.mrmentor.platform.shared.crm.LeadView;
 import com.mrmentor.platform.shared.crm.RepBoardView;
+import com.mrmentor.platform.shared.crm.FindTargetProgress;
+import com.mrmentor.platform.shared.crm.RepStatsView;
+import com.mrmentor.platform.shared.crm.TargetProgressView;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Answers the CRM's queries from its read models. */
 @Component
@@ -28,9 +37,12 @@ public class CrmQueryHandlers {
     private final CrmReads reads;
     private final Clock clock;
 
-    public CrmQueryHandlers(CrmReads reads, Clock clock) {
+    private final ZoneId zone;
+
+    public CrmQueryHandlers(CrmReads reads, Clock clock, @Value("${platform.crm.zone:Asia/Kolkata}") ZoneId zone) {
         this.reads = reads;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @QueryHandler
@@ -55,7 +67,32 @@ public class CrmQueryHandlers {
 
     @QueryHandler
     public CrmDashboardView handle(FindCrmDashboard query) {
-        return reads.dashboard();
+        CrmDashboardView dashboard = reads.dashboard();
+        YearMonth month = YearMonth.from(clock.instant().atZone(zone));
+        Map<UUID, TargetProgressView> targets = new HashMap<>();
+        for (TargetProgressView target : targets(month, null)) {
+            targets.put(target.repId(), target);
+        }
+        List<RepStatsView> reps = dashboard.reps().stream().map(rep -> {
+            TargetProgressView target = targets.get(rep.repId());
+            return target == null ? rep : new RepStatsView(rep.repId(), rep.assigned(), rep.open(), rep.converted(),
+                    rep.conversionRate(), rep.slaBreaches(), rep.calls(), (long) target.targetCalls(),
+                    (long) target.targetConversions());
+        }).toList();
+        return new CrmDashboardView(dashboard.funnel(), reps, dashboard.unassigned(), dashboard.escalated(),
+                dashboard.duplicates());
+    }
+
+    @QueryHandler
+    public List<TargetProgressView> handle(FindTargetProgress query) {
+        YearMonth month = query.month() == null ? YearMonth.from(clock.instant().atZone(zone))
+                : YearMonth.parse(query.month());
+        return targets(month, query.repId());
+    }
+
+    private List<TargetProgressView> targets(YearMonth month, UUID repId) {
+        return reads.targets(month.toString(), month.atDay(1).atStartOfDay(zone).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), repId);
     }
 
     @QueryHandler

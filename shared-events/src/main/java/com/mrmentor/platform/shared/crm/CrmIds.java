@@ -19,6 +19,11 @@ public final class CrmIds {
         return "crm-vendor-key:" + keyId;
     }
 
+    /** The targets of one rep for one month ({@code 2026-11}). */
+    public static String target(UUID repId, java.time.YearMonth month) {
+        return "crm-target:" + repId + ":" + month;
+    }
+
     public static String request(UUID requestId) {
         return "crm-assignment-request:" + requestId;
     }
