@@ -178,3 +178,24 @@ CREATE TABLE crm_target (
     target_conversions INTEGER     NOT NULL,
     CONSTRAINT crm_target_pk PRIMARY KEY (rep_id, month)
 );
+
+-- ---- merges -------------------------------------------------------------------------------------------------------
+-- command side: the contact claims a merge moved to the survivor, so that undoing it moves exactly those back
+CREATE TABLE crm_merge_claim (
+    merge_id    UUID         NOT NULL,
+    contact_key VARCHAR(300) NOT NULL,
+    CONSTRAINT crm_merge_claim_pk PRIMARY KEY (merge_id, contact_key)
+);
+
+-- read side: the timeline rows a merge moved onto the survivor, and the lead each showed on before
+ALTER TABLE crm_lead_event ADD COLUMN shown_on UUID;
+UPDATE crm_lead_event SET shown_on = lead_id;
+CREATE INDEX crm_lead_event_shown_on ON crm_lead_event (shown_on, at);
+ALTER TABLE crm_lead ADD COLUMN merged_into UUID;
+CREATE TABLE crm_merge_move (
+    merge_id  UUID   NOT NULL,
+    lead_id   UUID   NOT NULL,
+    seq       BIGINT NOT NULL,
+    from_lead UUID   NOT NULL,
+    CONSTRAINT crm_merge_move_pk PRIMARY KEY (merge_id, lead_id, seq)
+);

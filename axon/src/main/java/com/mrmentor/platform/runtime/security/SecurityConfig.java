@@ -204,6 +204,8 @@ public class SecurityConfig {
                         .requestMatchers(PUT, "/api/crm/leads/*/temperature").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
                         .requestMatchers(POST, "/api/crm/leads/*/convert").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
                         .requestMatchers(PUT, "/api/crm/targets/*/*").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/leads/*/merge", "/api/crm/leads/*/merges/*/undo")
+                        .hasAnyRole(SALES_HEAD, ADMIN)
                         .requestMatchers(GET, "/api/crm/targets").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
                         .requestMatchers(POST, "/api/crm/assignments/*/approve", "/api/crm/assignments/*/reject",
                                 "/api/crm/assignment/sweep").hasAnyRole(SALES_HEAD, ADMIN)

@@ -18,6 +18,8 @@ import com.mrmentor.platform.shared.crm.ConfigureSalesRep;
 import com.mrmentor.platform.shared.crm.LeadSource;
 import com.mrmentor.platform.shared.crm.LeadStatus;
 import com.mrmentor.platform.shared.crm.LogLeadActivity;
+import com.mrmentor.platform.shared.crm.MergeLeads;
+import com.mrmentor.platform.shared.crm.UndoLeadMerge;
 import com.mrmentor.platform.shared.crm.PublishAssignmentRules;
 import com.mrmentor.platform.shared.crm.RejectBulkAssignment;
 import com.mrmentor.platform.shared.crm.RepAvailability;
@@ -250,6 +252,24 @@ public class CrmCommandController {
         return conversion.convert(leadId, Actor.id(caller), asHead(caller), RequestPlatform.of(http));
     }
 
+    @PostMapping("/leads/{leadId}/merge")
+    @Operation(summary = "Merge another lead into this one (SALES_HEAD, ADMIN): its timeline shows here, arrivals of its "
+            + "phone or e-mail become duplicates of this lead, and it takes no more changes until the merge is undone")
+    public LeadIntake.Merged merge(@PathVariable UUID leadId, @Valid @RequestBody MergeRequest request,
+                                   Authentication caller,
+                                   @RequestAttribute(name = RequestScopedIds.CLAIM_ATTRIBUTE, required = false)
+                                   UUID claimId) {
+        return commands.send(new MergeLeads(leadId, request.mergedLeadId(), RequestScopedIds.of("crm-merge", claimId),
+                Actor.id(caller)));
+    }
+
+    @PostMapping("/leads/{leadId}/merges/{mergeId}/undo")
+    @Operation(summary = "Undo a merge into this lead (SALES_HEAD, ADMIN): the merged lead, its timeline and its "
+            + "contacts are its own again")
+    public LeadIntake.Merged undoMerge(@PathVariable UUID leadId, @PathVariable UUID mergeId, Authentication caller) {
+        return commands.send(new UndoLeadMerge(leadId, mergeId, Actor.id(caller)));
+    }
+
     @PutMapping("/targets/{repId}/{month}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set a rep's targets for a month, e.g. 2026-11 (SALES_HEAD, ADMIN): calls and conversions; "
@@ -335,6 +355,9 @@ public class CrmCommandController {
     }
 
     public record FollowUpOutcome(UUID followUpId) {
+    }
+
+    public record MergeRequest(@NotNull UUID mergedLeadId) {
     }
 
     public record TargetRequest(@NotNull @Min(0) @Max(100_000) Integer calls,

@@ -3,6 +3,8 @@ package com.mrmentor.platform.command.crm;
 import com.mrmentor.platform.shared.crm.LeadAssigned;
 import com.mrmentor.platform.shared.crm.LeadCaptured;
 import com.mrmentor.platform.shared.crm.LeadLeftUnassigned;
+import com.mrmentor.platform.shared.crm.LeadMerged;
+import com.mrmentor.platform.shared.crm.LeadUnmerged;
 import com.mrmentor.platform.shared.crm.LeadStatusChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

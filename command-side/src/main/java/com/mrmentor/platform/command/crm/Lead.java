@@ -18,6 +18,10 @@ import com.mrmentor.platform.shared.crm.LeadConverted;
 import com.mrmentor.platform.shared.crm.LeadDuplicateDetected;
 import com.mrmentor.platform.shared.crm.LeadFacts;
 import com.mrmentor.platform.shared.crm.LeadLeftUnassigned;
+import com.mrmentor.platform.shared.crm.LeadMergeAbsorbed;
+import com.mrmentor.platform.shared.crm.LeadMergeUndone;
+import com.mrmentor.platform.shared.crm.LeadMerged;
+import com.mrmentor.platform.shared.crm.LeadUnmerged;
 import com.mrmentor.platform.shared.crm.LeadStatus;
 import com.mrmentor.platform.shared.crm.LeadStatusChanged;
 import com.mrmentor.platform.shared.crm.LeadTemperatureChanged;
@@ -73,6 +77,8 @@ public class Lead {
     private boolean temperatureByRep;
     private String queueReason;
     private final Map<UUID, Instant> openFollowUps = new HashMap<>();
+    private UUID mergedInto;
+    private final Map<UUID, UUID> absorbed = new HashMap<>(); // merge id → merged lead, while not undone
 
     /** For Axon, which rebuilds the lead from its events. */
     protected Lead() {
@@ -95,7 +101,7 @@ public class Lead {
 
     /** Whether the rules may still assign this lead (new and never assigned, not closed). */
     boolean awaitsAssignment() {
-        return repId == null && !status.isClosed();
+        return repId == null && !status.isClosed() && mergedInto == null;
     }
 
     void recordDuplicate(LeadDuplicateDetected duplicate) {
@@ -104,9 +110,7 @@ public class Lead {
 
     /** Refuses to give a closed lead, or to give a lead to the rep that has it. */
     void requireAssignableTo(UUID rep) {
-        if (status.isClosed()) {
-            throw CrmRules.leadClosed(status);
-        }
+        requireOpen();
         if (rep.equals(repId)) {
             throw CrmRules.alreadyAssigned();
         }
@@ -127,6 +131,45 @@ public class Lead {
         if (!reason.equals(queueReason)) {
             apply(new LeadLeftUnassigned(leadId, reason, ruleId, now));
         }
+    }
+
+    // ---- merging (used by LeadIntake, which loads both leads) -----------------------------------------------------
+
+    /** Refuses a merge in which this lead cannot take part. */
+    void requireMergeable() {
+        requireOpen();
+    }
+
+    void mergeInto(UUID survivorId, UUID mergeId, UUID mergedBy, Instant now) {
+        requireOpen();
+        apply(new LeadMerged(leadId, survivorId, mergeId, mergedBy, now));
+    }
+
+    void absorb(UUID mergedLeadId, UUID mergeId, UUID mergedBy, Instant now) {
+        requireOpen();
+        apply(new LeadMergeAbsorbed(leadId, mergedLeadId, mergeId, mergedBy, now));
+    }
+
+    /** The lead merged into this one by {@code mergeId}, while that merge stands. */
+    UUID mergedBy(UUID mergeId) {
+        UUID merged = absorbed.get(mergeId);
+        if (merged == null) {
+            throw new com.mrmentor.platform.shared.common.RuleViolation("merge-not-found",
+                    com.mrmentor.platform.shared.common.RuleViolation.Kind.NOT_FOUND,
+                    "No standing merge with this id into this lead");
+        }
+        return merged;
+    }
+
+    void undoAbsorb(UUID mergeId, UUID undoneBy, Instant now) {
+        apply(new LeadMergeUndone(leadId, mergedBy(mergeId), mergeId, undoneBy, now));
+    }
+
+    void unmerge(UUID mergeId, UUID undoneBy, Instant now) {
+        if (mergedInto == null) {
+            throw CrmRules.invalid("merge", "does not stand");
+        }
+        apply(new LeadUnmerged(leadId, mergedInto, mergeId, repId, status, undoneBy, now));
     }
 
     // ---- the rep's work -----------------------------------------------------------------------------------------
@@ -246,7 +289,7 @@ public class Lead {
     /** No contact since the assignment this deadline belongs to: the SLA is breached and the lead escalated. */
     @DeadlineHandler(deadlineName = FIRST_CONTACT_DEADLINE)
     public void on(FirstContactDue due, Clock clock) {
-        if (due.assignment() == assignments && !contactedSinceAssignment && !status.isClosed()) {
+        if (due.assignment() == assignments && !contactedSinceAssignment && !status.isClosed() && mergedInto == null) {
             apply(new FirstContactSlaBreached(leadId, repId, firstContactDueAt, clock.instant()));
         }
     }
@@ -254,7 +297,7 @@ public class Lead {
     @DeadlineHandler(deadlineName = FOLLOW_UP_DEADLINE)
     public void on(FollowUpDue due, Clock clock) {
         Instant dueAt = openFollowUps.get(due.followUpId());
-        if (dueAt != null && !status.isClosed()) {
+        if (dueAt != null && !status.isClosed() && mergedInto == null) {
             apply(new FollowUpOverdue(leadId, due.followUpId(), repId, dueAt, clock.instant()));
         }
     }
@@ -315,6 +358,26 @@ public class Lead {
     }
 
     @EventSourcingHandler
+    void on(LeadMerged event) {
+        mergedInto = event.survivorId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadUnmerged event) {
+        mergedInto = null;
+    }
+
+    @EventSourcingHandler
+    void on(LeadMergeAbsorbed event) {
+        absorbed.put(event.mergeId(), event.mergedLeadId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadMergeUndone event) {
+        absorbed.remove(event.mergeId());
+    }
+
+    @EventSourcingHandler
     void on(FollowUpOverdue event) {
         // stays open (a later touch completes it); the deadline fires once
     }
@@ -328,6 +391,11 @@ public class Lead {
     }
 
     private void requireOpen() {
+        if (mergedInto != null) {
+            throw new com.mrmentor.platform.shared.common.RuleViolation("lead-merged",
+                    com.mrmentor.platform.shared.common.RuleViolation.Kind.CONFLICT,
+                    "The lead was merged into " + mergedInto + "; undo the merge to work on it");
+        }
         if (status.isClosed()) {
             throw CrmRules.leadClosed(status);
         }

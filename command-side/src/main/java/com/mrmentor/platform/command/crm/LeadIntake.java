@@ -8,6 +8,8 @@ import com.mrmentor.platform.shared.crm.CrmIds;
 import com.mrmentor.platform.shared.crm.LeadCaptured;
 import com.mrmentor.platform.shared.crm.LeadDuplicateDetected;
 import com.mrmentor.platform.shared.crm.LeadFacts;
+import com.mrmentor.platform.shared.crm.MergeLeads;
+import com.mrmentor.platform.shared.crm.UndoLeadMerge;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -131,6 +133,52 @@ public class LeadIntake {
         lead.execute(l -> l.assign(command.repId(), null, null, AssignmentStrategy.MANUAL, command.assignedBy(),
                 command.requestId(), command.reason(), policy, deadlines, now));
         return new Routed(command.leadId(), command.repId(), null, null);
+    }
+
+    /**
+     * Merges a lead into another: both are loaded (the smaller id first, so two merges never wait on each other in a
+     * circle), the merged lead records {@code LeadMerged}, the survivor {@code LeadMergeAbsorbed}.
+     */
+    @CommandHandler
+    public Merged handle(MergeLeads command) {
+        if (command.survivorId() == null || command.mergedId() == null) {
+            throw CrmRules.missing("lead");
+        }
+        if (command.survivorId().equals(command.mergedId())) {
+            throw CrmRules.invalid("merge", "needs two different leads");
+        }
+        Aggregate<Lead>[] both = inOrder(command.survivorId(), command.mergedId());
+        Aggregate<Lead> survivor = both[0];
+        Aggregate<Lead> merged = both[1];
+        Instant now = clock.instant();
+        survivor.execute(Lead::requireMergeable);
+        merged.execute(l -> l.mergeInto(command.survivorId(), command.mergeId(), command.mergedBy(), now));
+        survivor.execute(l -> l.absorb(command.mergedId(), command.mergeId(), command.mergedBy(), now));
+        return new Merged(command.mergeId(), command.survivorId(), command.mergedId());
+    }
+
+    @CommandHandler
+    public Merged handle(UndoLeadMerge command) {
+        Aggregate<Lead> survivorFirst = lead(command.survivorId());
+        UUID mergedId = survivorFirst.invoke(l -> l.mergedBy(command.mergeId()));
+        Aggregate<Lead>[] both = inOrder(command.survivorId(), mergedId);
+        Instant now = clock.instant();
+        both[0].execute(l -> l.undoAbsorb(command.mergeId(), command.undoneBy(), now));
+        both[1].execute(l -> l.unmerge(command.mergeId(), command.undoneBy(), now));
+        return new Merged(command.mergeId(), command.survivorId(), mergedId);
+    }
+
+    /** Survivor and merged lead, loaded in the order of their ids; answered as {survivor, merged}. */
+    @SuppressWarnings("unchecked")
+    private Aggregate<Lead>[] inOrder(UUID survivorId, UUID mergedId) {
+        boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
+        Aggregate<Lead> first = lead(survivorFirst ? survivorId : mergedId);
+        Aggregate<Lead> second = lead(survivorFirst ? mergedId : survivorId);
+        return survivorFirst ? new Aggregate[]{first, second} : new Aggregate[]{second, first};
+    }
+
+    /** The answer to a merge or its undoing. */
+    public record Merged(UUID mergeId, UUID survivorId, UUID mergedId) {
     }
 
     private Aggregate<Lead> lead(UUID leadId) {

@@ -16,7 +16,14 @@ import com.mrmentor.platform.shared.crm.LeadAssigned;
 import com.mrmentor.platform.shared.crm.LeadCaptured;
 import com.mrmentor.platform.shared.crm.LeadDuplicateDetected;
 import com.mrmentor.platform.shared.crm.LeadLeftUnassigned;
+import com.mrmentor.platform.shared.crm.LeadMergeAbsorbed;
+import com.mrmentor.platform.shared.crm.LeadMergeUndone;
+import com.mrmentor.platform.shared.crm.LeadMerged;
 import com.mrmentor.platform.shared.crm.LeadSource;
+import com.mrmentor.platform.shared.crm.LeadStatus;
+import com.mrmentor.platform.shared.crm.LeadUnmerged;
+import com.mrmentor.platform.shared.crm.MergeLeads;
+import com.mrmentor.platform.shared.crm.UndoLeadMerge;
 import com.mrmentor.platform.shared.crm.LogLeadActivity;
 import com.mrmentor.platform.shared.crm.PublishAssignmentRules;
 import com.mrmentor.platform.shared.crm.RepAvailability;
@@ -285,6 +292,35 @@ class LeadIntakeTest {
         fireDeadlines(NOW.plus(Duration.ofMinutes(36)));
         assertThat(last(lead)).isInstanceOf(FirstContactSlaBreached.class);
         assertThat(((FirstContactSlaBreached) last(lead)).repId()).isEqualTo(B);
+    }
+
+    // ---- merging ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void aMergedLeadTakesNoChangesUntilTheMergeIsUndoneAndThenIsAsItWas() {
+        UUID survivor = capture(null, "s@y.in", "c", LeadSource.MANUAL);
+        UUID merged = capture(null, "m@y.in", "c", LeadSource.VENDOR_API);
+        send(new AssignLeadToRep(merged, B, HEAD, null, null));
+        UUID mergeId = UUID.randomUUID();
+
+        LeadIntake.Merged done = send(new MergeLeads(survivor, merged, mergeId, HEAD));
+
+        assertThat(done).isEqualTo(new LeadIntake.Merged(mergeId, survivor, merged));
+        assertThat(last(merged)).isEqualTo(new LeadMerged(merged, survivor, mergeId, HEAD, NOW));
+        assertThat(last(survivor)).isEqualTo(new LeadMergeAbsorbed(survivor, merged, mergeId, HEAD, NOW));
+        assertViolation(() -> send(new LogLeadActivity(merged, UUID.randomUUID(), ActivityType.CALL, null, 5, null,
+                null, B, false)), "lead-merged");
+        assertViolation(() -> send(new MergeLeads(merged, survivor, UUID.randomUUID(), HEAD)), "lead-merged");
+        assertThat(((LeadIntake.Routed) send(new AutoAssignLead(merged))).repId()).isEqualTo(B); // no change
+
+        send(new UndoLeadMerge(survivor, mergeId, HEAD));
+
+        assertThat(last(survivor)).isEqualTo(new LeadMergeUndone(survivor, merged, mergeId, HEAD, NOW));
+        assertThat(last(merged)).isEqualTo(new LeadUnmerged(merged, survivor, mergeId, B, LeadStatus.ASSIGNED, HEAD,
+                NOW));
+        send(new LogLeadActivity(merged, UUID.randomUUID(), ActivityType.CALL, null, 5, null, null, B, false));
+        assertViolation(() -> send(new UndoLeadMerge(survivor, mergeId, HEAD)), "merge-not-found");
+        assertViolation(() -> send(new MergeLeads(survivor, survivor, UUID.randomUUID(), HEAD)), "invalid-merge");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ import com.mrmentor.platform.shared.crm.LeadConverted;
 import com.mrmentor.platform.shared.crm.LeadDuplicateDetected;
 import com.mrmentor.platform.shared.crm.LeadEvent;
 import com.mrmentor.platform.shared.crm.LeadLeftUnassigned;
+import com.mrmentor.platform.shared.crm.LeadMergeAbsorbed;
+import com.mrmentor.platform.shared.crm.LeadMergeUndone;
+import com.mrmentor.platform.shared.crm.LeadMerged;
+import com.mrmentor.platform.shared.crm.LeadUnmerged;
 import com.mrmentor.platform.shared.crm.LeadStatusChanged;
 import com.mrmentor.platform.shared.crm.LeadTemperatureChanged;
 import com.mrmentor.platform.shared.crm.SalesRepConfigured;
@@ -197,6 +201,50 @@ public class CrmProjection {
         }
     }
 
+    @EventHandler
+    void on(LeadMerged e, @SequenceNumber long seq, @MetaDataValue(MetadataKeys.USER_ID) String actor) {
+        if (fresh(e, seq)) {
+            jdbc.update("INSERT INTO crm_merge_move (merge_id, lead_id, seq, from_lead) SELECT ?, lead_id, seq, shown_on "
+                    + "FROM crm_lead_event WHERE shown_on = ?", e.mergeId(), e.leadId());
+            jdbc.update("UPDATE crm_lead_event SET shown_on = ? WHERE shown_on = ?", e.survivorId(), e.leadId());
+            jdbc.update("UPDATE crm_lead SET merged_into = ?, updated_at = ? WHERE lead_id = ?", e.survivorId(),
+                    ts(e.mergedAt()), e.leadId());
+            timeline(e, seq, e.mergedAt(), "MERGED_INTO", actor, detail("survivorId", e.survivorId(), "mergeId",
+                    e.mergeId()));
+        }
+    }
+
+    @EventHandler
+    void on(LeadMergeAbsorbed e, @SequenceNumber long seq, @MetaDataValue(MetadataKeys.USER_ID) String actor) {
+        if (fresh(e, seq)) {
+            timeline(e, seq, e.mergedAt(), "MERGE_ABSORBED", actor, detail("mergedLeadId", e.mergedLeadId(),
+                    "mergeId", e.mergeId()));
+        }
+    }
+
+    @EventHandler
+    void on(LeadMergeUndone e, @SequenceNumber long seq, @MetaDataValue(MetadataKeys.USER_ID) String actor) {
+        if (fresh(e, seq)) {
+            timeline(e, seq, e.undoneAt(), "MERGE_UNDONE", actor, detail("mergedLeadId", e.mergedLeadId(),
+                    "mergeId", e.mergeId()));
+        }
+    }
+
+    @EventHandler
+    void on(LeadUnmerged e, @SequenceNumber long seq, @MetaDataValue(MetadataKeys.USER_ID) String actor) {
+        if (fresh(e, seq)) {
+            jdbc.update("UPDATE crm_lead_event SET shown_on = (SELECT m.from_lead FROM crm_merge_move m "
+                    + "WHERE m.merge_id = ? AND m.lead_id = crm_lead_event.lead_id AND m.seq = crm_lead_event.seq) "
+                    + "WHERE EXISTS (SELECT 1 FROM crm_merge_move m WHERE m.merge_id = ? "
+                    + "AND m.lead_id = crm_lead_event.lead_id AND m.seq = crm_lead_event.seq)", e.mergeId(), e.mergeId());
+            jdbc.update("DELETE FROM crm_merge_move WHERE merge_id = ?", e.mergeId());
+            jdbc.update("UPDATE crm_lead SET merged_into = NULL, updated_at = ? WHERE lead_id = ?", ts(e.undoneAt()),
+                    e.leadId());
+            timeline(e, seq, e.undoneAt(), "UNMERGED", actor, detail("survivorId", e.survivorId(), "mergeId",
+                    e.mergeId()));
+        }
+    }
+
     // ---- desk and requests ------------------------------------------------------------------------------------
 
     @EventHandler
@@ -257,6 +305,7 @@ public class CrmProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM crm_lead_event");
+        jdbc.update("DELETE FROM crm_merge_move");
         jdbc.update("DELETE FROM crm_follow_up");
         jdbc.update("DELETE FROM crm_lead");
         jdbc.update("DELETE FROM crm_bulk_assignment");
@@ -284,8 +333,9 @@ public class CrmProjection {
     }
 
     private void timeline(LeadEvent event, long seq, Instant at, String type, String actor, Map<String, Object> detail) {
-        jdbc.update("INSERT INTO crm_lead_event (lead_id, seq, at, type, actor, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                event.leadId(), seq, ts(at), type, actorId(actor), json(detail));
+        jdbc.update("INSERT INTO crm_lead_event (lead_id, seq, at, type, actor, detail, shown_on) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", event.leadId(), seq, ts(at), type, actorId(actor), json(detail),
+                event.leadId());
     }
 
     private static UUID actorId(String actor) {

@@ -41,7 +41,7 @@ public class CrmReads {
     private static final String LEAD_COLUMNS = "lead_id, name, phone, email, city, course_interest, language, "
             + "campaign_id, source, status, temperature, owner_id, rule_id, rule_version, strategy, assigned_at, "
             + "first_contact_due_at, first_contacted_at, sla_breaches, escalated, queued, queue_reason, duplicates, "
-            + "student_id, captured_at, updated_at";
+            + "student_id, captured_at, updated_at, merged_into";
 
     private final JdbcTemplate jdbc;
 
@@ -50,7 +50,7 @@ public class CrmReads {
     }
 
     public LeadPage leads(FindLeads query) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" WHERE merged_into IS NULL");
         List<Object> args = new ArrayList<>();
         if (query.text() != null && !query.text().isBlank()) {
             String like = "%" + query.text().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
@@ -90,16 +90,18 @@ public class CrmReads {
     }
 
     public List<LeadTimelineEntry> timeline(UUID leadId) {
-        return jdbc.query("SELECT at, type, actor, detail FROM crm_lead_event WHERE lead_id = ? ORDER BY seq",
+        return jdbc.query("SELECT at, type, actor, detail FROM crm_lead_event WHERE shown_on = ? "
+                        + "ORDER BY at, lead_id, seq",
                 (rs, row) -> new LeadTimelineEntry(instant(rs, "at"), rs.getString("type"),
                         rs.getObject("actor", UUID.class), map(rs.getString("detail"))), leadId);
     }
 
     public RepBoardView board(UUID repId, Instant now) {
-        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE owner_id = ? AND status NOT IN "
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE owner_id = ? AND merged_into IS NULL AND status NOT IN "
                 + "('CONVERTED', 'NOT_INTERESTED', 'LOST')", Long.class, repId);
         List<LeadView> waiting = jdbc.query("SELECT " + LEAD_COLUMNS + " FROM crm_lead WHERE owner_id = ? AND "
-                + "first_contacted_at IS NULL AND status NOT IN ('CONVERTED', 'NOT_INTERESTED', 'LOST') "
+                + "first_contacted_at IS NULL AND merged_into IS NULL "
+                + "AND status NOT IN ('CONVERTED', 'NOT_INTERESTED', 'LOST') "
                 + "ORDER BY first_contact_due_at, lead_id", LEAD, repId);
         List<FollowUpView> followUps = jdbc.query("SELECT f.follow_up_id, f.lead_id, l.name, f.rep_id, f.due_at, "
                 + "f.note, f.done, f.overdue FROM crm_follow_up f JOIN crm_lead l ON l.lead_id = f.lead_id "
@@ -117,7 +119,7 @@ public class CrmReads {
         for (LeadStatus status : LeadStatus.values()) {
             funnel.put(status, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) FROM crm_lead GROUP BY status",
+        jdbc.query("SELECT status, COUNT(*) FROM crm_lead WHERE merged_into IS NULL GROUP BY status",
                 (ResultSet rs) -> {
                     funnel.put(LeadStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
@@ -125,7 +127,8 @@ public class CrmReads {
                         + "SUM(CASE WHEN l.status NOT IN ('CONVERTED', 'NOT_INTERESTED', 'LOST') THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN l.status = 'CONVERTED' THEN 1 ELSE 0 END), SUM(l.sla_breaches), "
                         + "(SELECT COUNT(*) FROM crm_lead_event e WHERE e.type = 'CALL' AND e.actor = l.owner_id) "
-                        + "FROM crm_lead l WHERE l.owner_id IS NOT NULL GROUP BY l.owner_id ORDER BY l.owner_id",
+                        + "FROM crm_lead l WHERE l.owner_id IS NOT NULL AND l.merged_into IS NULL GROUP BY l.owner_id "
+                        + "ORDER BY l.owner_id",
                 (rs, row) -> {
                     long assigned = rs.getLong(2);
                     long converted = rs.getLong(4);
@@ -133,10 +136,10 @@ public class CrmReads {
                             assigned == 0 ? 0 : Math.round(converted * 1000.0 / assigned) / 1000.0, rs.getLong(5),
                             rs.getLong(6), null, null);
                 });
-        Long unassigned = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE owner_id IS NULL AND status NOT IN "
-                + "('CONVERTED', 'NOT_INTERESTED', 'LOST')", Long.class);
-        Long escalated = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE escalated = TRUE AND status NOT IN "
-                + "('CONVERTED', 'NOT_INTERESTED', 'LOST')", Long.class);
+        Long unassigned = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE owner_id IS NULL AND merged_into IS NULL "
+                + "AND status NOT IN ('CONVERTED', 'NOT_INTERESTED', 'LOST')", Long.class);
+        Long escalated = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE escalated = TRUE AND merged_into IS NULL "
+                + "AND status NOT IN ('CONVERTED', 'NOT_INTERESTED', 'LOST')", Long.class);
         Long duplicates = jdbc.queryForObject("SELECT COALESCE(SUM(duplicates), 0) FROM crm_lead", Long.class);
         return new CrmDashboardView(funnel, reps, unassigned == null ? 0 : unassigned,
                 escalated == null ? 0 : escalated, duplicates == null ? 0 : duplicates);
@@ -201,7 +204,7 @@ public class CrmReads {
             instant(rs, "assigned_at"), instant(rs, "first_contact_due_at"), instant(rs, "first_contacted_at"),
             rs.getInt("sla_breaches") > 0, rs.getBoolean("escalated"), rs.getBoolean("queued"),
             rs.getString("queue_reason"), rs.getInt("duplicates"), rs.getObject("student_id", UUID.class),
-            instant(rs, "captured_at"), instant(rs, "updated_at"));
+            instant(rs, "captured_at"), instant(rs, "updated_at"), rs.getObject("merged_into", UUID.class));
 
     private static void eq(StringBuilder where, List<Object> args, String column, Object value) {
         if (value != null) {
