@@ -33,6 +33,7 @@ import java.util.UUID;
  *     duplicate on it.</li>
  * <li>{@code crm_open_lead}: each assigned lead that is not closed, with its rep (fewest-open-leads).</li>
  * <li>{@code crm_unassigned}: the leads no rep could take, for the sweep.</li>
+ * <li>{@code crm_merge_claim}: the claims a merge moved to the survivor, moved back by its undo.</li>
  * </ul>
  */
 @Component
@@ -98,6 +99,33 @@ public class CrmDirectory implements RepLoads, LeadContacts {
                 event.leadId());
     }
 
+    /** The merged lead's contacts now find the survivor; the keys moved are kept so that an undo moves just those. */
+    @EventHandler
+    void on(LeadMerged event) {
+        jdbc.update("INSERT INTO crm_merge_claim (merge_id, contact_key) SELECT ?, contact_key FROM crm_contact_claim "
+                + "WHERE lead_id = ?", event.mergeId(), event.leadId());
+        jdbc.update("UPDATE crm_contact_claim SET lead_id = ? WHERE lead_id = ?", event.survivorId(), event.leadId());
+        jdbc.update("DELETE FROM crm_open_lead WHERE lead_id = ?", event.leadId());
+        jdbc.update("DELETE FROM crm_unassigned WHERE lead_id = ?", event.leadId());
+    }
+
+    @EventHandler
+    void on(LeadUnmerged event) {
+        jdbc.update("UPDATE crm_contact_claim SET lead_id = ? WHERE contact_key IN "
+                + "(SELECT contact_key FROM crm_merge_claim WHERE merge_id = ?)", event.leadId(), event.mergeId());
+        jdbc.update("DELETE FROM crm_merge_claim WHERE merge_id = ?", event.mergeId());
+        if (!event.status().isClosed()) {
+            if (event.repId() != null) {
+                jdbc.update("INSERT INTO crm_open_lead (lead_id, rep_id) VALUES (?, ?)", event.leadId(),
+                        event.repId());
+            } else {
+                jdbc.update("INSERT INTO crm_unassigned (lead_id, queued_at) VALUES (?, ?)", event.leadId(),
+                        Timestamp.from(event.undoneAt()));
+            }
+        }
+    }
+
+    /** A lead matching the phone (first) or the e-mail, and which of the two matched. */
     @Override
     public Optional<Match> leadByContact(String phone, String email) {
         if (phone != null) {
