@@ -173,10 +173,10 @@ ALTER TABLE crm_lead ADD COLUMN vendor_key_id UUID;
 -- ---- monthly targets per rep (CrmProjection); progress is counted from crm_lead_event ---------------------------
 CREATE TABLE crm_target (
     rep_id             UUID        NOT NULL,
-    month              VARCHAR(7)  NOT NULL,  -- 2026-11
+    target_month       VARCHAR(7)  NOT NULL,  -- 2026-11 ("month" is a keyword of H2)
     target_calls       INTEGER     NOT NULL,
     target_conversions INTEGER     NOT NULL,
-    CONSTRAINT crm_target_pk PRIMARY KEY (rep_id, month)
+    CONSTRAINT crm_target_pk PRIMARY KEY (rep_id, target_month)
 );
 
 -- ---- merges -------------------------------------------------------------------------------------------------------

@@ -265,9 +265,11 @@ public class CrmProjection {
 
     @EventHandler
     void on(SalesTargetSet e) {
-        if (jdbc.update("UPDATE crm_target SET target_calls = ?, target_conversions = ? WHERE rep_id = ? AND month = ?",
+        if (jdbc.update("UPDATE crm_target SET target_calls = ?, target_conversions = ? WHERE rep_id = ? "
+                + "AND target_month = ?",
                 e.calls(), e.conversions(), e.repId(), e.month().toString()) == 0) {
-            jdbc.update("INSERT INTO crm_target (rep_id, month, target_calls, target_conversions) VALUES (?, ?, ?, ?)",
+            jdbc.update("INSERT INTO crm_target (rep_id, target_month, target_calls, target_conversions) "
+                    + "VALUES (?, ?, ?, ?)",
                     e.repId(), e.month().toString(), e.calls(), e.conversions());
         }
     }

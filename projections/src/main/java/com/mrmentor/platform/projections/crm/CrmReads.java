@@ -157,12 +157,12 @@ public class CrmReads {
             byRep = " AND t.rep_id = ?";
             args.add(repId);
         }
-        return jdbc.query("SELECT t.rep_id, t.month, t.target_calls, t.target_conversions, "
+        return jdbc.query("SELECT t.rep_id, t.target_month, t.target_calls, t.target_conversions, "
                 + "(SELECT COUNT(*) FROM crm_lead_event e WHERE e.type = 'CALL' AND e.actor = t.rep_id "
                 + "AND e.at >= ? AND e.at < ?), "
                 + "(SELECT COUNT(*) FROM crm_lead_event e JOIN crm_lead l ON l.lead_id = e.lead_id "
                 + "WHERE e.type = 'CONVERTED' AND l.owner_id = t.rep_id AND e.at >= ? AND e.at < ?) "
-                + "FROM crm_target t WHERE t.month = ?" + byRep + " ORDER BY t.rep_id",
+                + "FROM crm_target t WHERE t.target_month = ?" + byRep + " ORDER BY t.rep_id",
                 (rs, row) -> new TargetProgressView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getInt(4), rs.getLong(5), rs.getLong(6)), args.toArray());
     }
