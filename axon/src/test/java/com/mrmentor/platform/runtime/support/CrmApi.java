@@ -46,6 +46,18 @@ public final class CrmApi {
         return "9" + String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger FORM_WINDOWS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Moves the platform's clock to a moment later than any earlier call's, far ahead: the website form's per-address
+     * limit counts every hit after "now minus the window", and every test posts from 127.0.0.1, so each test that
+     * posts forms needs a window no other test's hits reach. Reset the clock afterwards.
+     */
+    public static void travelToFreshFormWindow(TestClock clock) {
+        clock.travelTo(java.time.Instant.now().plus(Duration.ofDays(10_000L + 30L * FORM_WINDOWS.incrementAndGet())));
+    }
+
     public static String newCampaign(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
