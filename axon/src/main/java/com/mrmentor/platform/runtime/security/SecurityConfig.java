@@ -49,6 +49,8 @@ public class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String MENTOR = Role.MENTOR.name();
     private static final String STUDENT = Role.STUDENT.name();
+    private static final String SALES_HEAD = Role.SALES_HEAD.name();
+    private static final String SALES_REP = Role.SALES_REP.name();
 
     /** The API answers JSON only: nothing may be loaded or framed from its responses. */
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -208,6 +210,35 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/payouts/*").authenticated()
                         .requestMatchers(GET, "/api/admin/payouts", "/api/admin/payouts/batches")
                         .hasAnyRole(FINANCE, ADMIN, AUDITOR)
+                        // sales CRM: a SALES_REP acts on and reads only their own leads (checked by the lead and the
+                        // query endpoint); a SALES_REP's assignment is always a request for a sales head
+                        .requestMatchers(POST, "/api/crm/web-forms").permitAll()
+                        // vendors authenticate with their API key (X-Api-Key), checked by the endpoint: 401 without
+                        .requestMatchers(POST, "/api/vendor/leads").permitAll()
+                        .requestMatchers(GET, "/api/vendor/leads/*").permitAll()
+                        .requestMatchers(POST, "/api/admin/vendor-keys", "/api/admin/vendor-keys/*/rotate",
+                                "/api/admin/vendor-keys/*/revoke").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/admin/vendor-keys").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/crm/leads", "/api/crm/leads/*/status", "/api/crm/leads/*/activities",
+                                "/api/crm/leads/*/follow-ups", "/api/crm/assignments")
+                        .hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(PUT, "/api/crm/leads/*/temperature").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/leads/*/convert").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(PUT, "/api/crm/targets/*/*").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/leads/*/merge", "/api/crm/leads/*/merges/*/undo")
+                        .hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/targets").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/assignments/*/approve", "/api/crm/assignments/*/reject",
+                                "/api/crm/assignment/sweep").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(PUT, "/api/crm/assignment-rules", "/api/crm/reps/*").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/leads", "/api/crm/leads/*", "/api/crm/leads/*/timeline",
+                                "/api/crm/assignments", "/api/crm/assignments/*").hasAnyRole(SALES_REP, SALES_HEAD, ADMIN)
+                        .requestMatchers(POST, "/api/crm/imports").hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/imports/*", "/api/crm/imports/*/errors.csv")
+                        .hasAnyRole(SALES_HEAD, ADMIN)
+                        .requestMatchers(GET, "/api/crm/reps/me/board").hasRole(SALES_REP)
+                        .requestMatchers(GET, "/api/crm/reps/*/board", "/api/crm/dashboard", "/api/crm/assignment-rules")
+                        .hasAnyRole(SALES_HEAD, ADMIN)
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)

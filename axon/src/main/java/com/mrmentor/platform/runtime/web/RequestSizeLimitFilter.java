@@ -25,18 +25,23 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long importLimit;
     private final ProblemWriter problems;
 
     public RequestSizeLimitFilter(@Value("${platform.http.max-request-body:100KB}") DataSize limit,
+                                  @Value("${platform.http.max-import-body:20MB}") DataSize importLimit,
                                   ProblemWriter problems) {
-        this.limit = limit.toBytes();
+        this.defaultLimit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // CSV lead imports (50,000 rows and more) have a limit of their own: platform.http.max-import-body
+        long limit = "/api/crm/imports".equals(request.getRequestURI()) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "Request bodies are limited to " + limit / 1024 + " kB");

@@ -122,6 +122,43 @@ class DeadlinesSurviveRestartIT {
     }
 
     /**
+     * A lead's first-contact deadline (15 minutes of working time, shortened to 25 seconds round the clock for this
+     * run) is an aggregate deadline: the lead is assigned on one server, which is killed; the next server records the
+     * breach and escalates the lead.
+     */
+    @Test
+    void aFirstContactDeadlineSetBeforeAKillIsBreachedOnTheNextServer() throws Exception {
+        recreateDatabase();
+        int port = freePort();
+        ApiClient api = new ApiClient(port);
+        String[] crm = {"--platform.crm.first-contact-sla=PT25S", "--platform.crm.working-day-start=00:00",
+                "--platform.crm.working-day-end=00:00",
+                "--platform.crm.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"};
+
+        Process first = startServer(port, "crm-first", crm);
+        String admin = loginOnceReady(api, "admin@restart.local", ADMIN_PASSWORD);
+        ApiClient.Response entered = api.post("/api/crm/leads", admin, json("name", "Restart Lead",
+                "phone", "9876501234", "campaignId", "restart"));
+        assertThat(entered.status()).as("%s", entered).isEqualTo(201);
+        String leadId = entered.body().get("leadId").asText();
+        UUID rep = UUID.randomUUID();
+        ApiClient.Response assigned = api.post("/api/crm/assignments", admin,
+                json("leadIds", List.of(leadId), "repId", rep, "reason", "restart"));
+        assertThat(assigned.status()).as("%s", assigned).isEqualTo(200);
+
+        first.destroyForcibly().waitFor();
+        startServer(port, "crm-second", crm);
+        String adminAgain = loginOnceReady(api, "admin@restart.local", ADMIN_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode lead = api.get("/api/crm/leads/" + leadId, adminAgain).body();
+            assertThat(lead.get("escalated").asBoolean()).isTrue();
+            assertThat(lead.get("slaBreached").asBoolean()).isTrue();
+            assertThat(lead.get("ownerId").asText()).isEqualTo(rep.toString());
+        });
+    }
+
+    /**
      * Signs in, waiting for the configured accounts: they are created by an application runner, which may still be
      * at work when the health check already answers.
      */
@@ -134,10 +171,10 @@ class DeadlinesSurviveRestartIT {
         return token[0];
     }
 
-    private Process startServer(int port, String name) throws Exception {
+    private Process startServer(int port, String name, String... extraArguments) throws Exception {
         File jar = new File("target").listFiles((dir, file) -> file.matches("axon-.*\\.jar")
                 && !file.endsWith("-sources.jar") && !file.endsWith(".original"))[0];
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
                 "--spring.profiles.active=postgres", "--server.port=" + port, "--db-scheduler.polling-interval=1s",
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
                 "--platform.booking.response-timeout=PT25S",
@@ -146,7 +183,9 @@ class DeadlinesSurviveRestartIT {
                 "--platform.security.users[0].roles=STUDENT",
                 "--platform.security.users[1].email=" + STUDENT_EMAIL,
                 "--platform.security.users[1].password=" + USER_PASSWORD,
-                "--platform.security.users[1].roles=STUDENT");
+                "--platform.security.users[1].roles=STUDENT"));
+        command.addAll(List.of(extraArguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("JWT_SECRET", "cmVzdGFydC10ZXN0LWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTEyMzQ1");

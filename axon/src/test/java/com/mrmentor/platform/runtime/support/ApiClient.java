@@ -84,7 +84,7 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) { // a caller may send another type (CSV)
             request.header("Content-Type", "application/json");
         }
         if (token != null) {

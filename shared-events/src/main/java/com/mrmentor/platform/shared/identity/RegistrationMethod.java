@@ -9,5 +9,7 @@ public enum RegistrationMethod {
     /** An accepted administrator's invitation. */
     INVITATION,
     /** A user from the server's configuration (the first administrator). */
-    BOOTSTRAP
+    BOOTSTRAP,
+    /** A sales lead converted into a student by the CRM (unverified, no password until the student sets one). */
+    CRM_CONVERSION
 }

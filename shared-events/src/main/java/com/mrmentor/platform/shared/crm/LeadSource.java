@@ -1,0 +1,6 @@
+package com.mrmentor.platform.shared.crm;
+
+/** Where a lead came from. */
+public enum LeadSource {
+    MANUAL, WEBSITE_FORM, CSV_IMPORT, VENDOR_API
+}
