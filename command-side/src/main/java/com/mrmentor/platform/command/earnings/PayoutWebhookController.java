@@ -1,6 +1,7 @@
 package com.mrmentor.platform.command.earnings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.command.common.WebhookPayloads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.command.payments.PaymentSignatures;
@@ -15,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -96,33 +94,15 @@ public class PayoutWebhookController {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw EarningsRules.malformedWebhook("no " + field);
-        }
-        return value.asText();
+        return WebhookPayloads.text(node, field, EarningsRules::malformedWebhook);
     }
 
     private static long amount(JsonNode entity) {
-        JsonNode amount = entity.path("amount");
-        if (!amount.isIntegralNumber() || !amount.canConvertToLong()) {
-            throw EarningsRules.malformedWebhook("no amount");
-        }
-        return amount.asLong();
+        return WebhookPayloads.amount(entity, EarningsRules::malformedWebhook);
     }
 
     private static String eventId(String header, JsonNode event, byte[] raw) {
-        if (header != null && !header.isBlank()) {
-            return header.length() > 200 ? header.substring(0, 200) : header;
-        }
-        if (event.path("id").isTextual() && !event.path("id").asText().isBlank()) {
-            return event.path("id").asText();
-        }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return WebhookPayloads.eventId(header, event, raw);
     }
 
     /**

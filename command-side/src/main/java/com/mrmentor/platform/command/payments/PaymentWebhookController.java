@@ -1,6 +1,7 @@
 package com.mrmentor.platform.command.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.command.common.WebhookPayloads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.shared.common.RuleViolation;
@@ -14,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -107,33 +105,15 @@ public class PaymentWebhookController {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw PaymentRules.malformedWebhook("no " + field);
-        }
-        return value.asText();
+        return WebhookPayloads.text(node, field, PaymentRules::malformedWebhook);
     }
 
     private static long amount(JsonNode entity) {
-        JsonNode amount = entity.path("amount");
-        if (!amount.canConvertToLong() || !amount.isIntegralNumber()) {
-            throw PaymentRules.malformedWebhook("no amount");
-        }
-        return amount.asLong();
+        return WebhookPayloads.amount(entity, PaymentRules::malformedWebhook);
     }
 
     private static String eventId(String header, JsonNode event, byte[] raw) {
-        if (header != null && !header.isBlank()) {
-            return header.length() > 200 ? header.substring(0, 200) : header;
-        }
-        if (event.path("id").isTextual() && !event.path("id").asText().isBlank()) {
-            return event.path("id").asText();
-        }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return WebhookPayloads.eventId(header, event, raw);
     }
 
     /** What became of a delivery: {@code processed}, {@code duplicate} (seen before) or {@code ignored}. */
