@@ -6,7 +6,9 @@ import com.mrmentor.platform.shared.invoicing.DocumentKind;
 import com.mrmentor.platform.shared.invoicing.FindGstDocuments;
 import com.mrmentor.platform.shared.invoicing.GstDocumentPage;
 import com.mrmentor.platform.shared.invoicing.GstDocumentView;
+import com.mrmentor.platform.shared.invoicing.PointOfTaxation;
 import com.mrmentor.platform.shared.invoicing.TaxAmounts;
+import com.mrmentor.platform.shared.invoicing.TaxSettingsView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads of the GST document read model. */
+/** Reads of the GST document read model and of the tax setting. */
 @Component
 public class GstDocumentReads {
 
@@ -35,6 +37,15 @@ public class GstDocumentReads {
                 + (buyerId == null ? "" : " AND buyer_id = ?");
         Object[] args = buyerId == null ? new Object[]{documentId} : new Object[]{documentId, buyerId};
         return jdbc.queryForList(sql, String.class, args).stream().findFirst().map(this::parse);
+    }
+
+    /** The point of taxation finance last set, if it ever did. */
+    public Optional<TaxSettingsView> taxSetting() {
+        return jdbc.query("SELECT point_of_taxation, changed_at, changed_by, reason FROM tax_setting_view "
+                        + "WHERE setting = ?", (rs, row) -> new TaxSettingsView(
+                        PointOfTaxation.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getObject(3, UUID.class), rs.getString(4)), TaxSettingProjection.POINT_OF_TAXATION)
+                .stream().findFirst();
     }
 
     /** Documents matching the query, newest first, with the totals per kind of all that match. */
