@@ -1,25 +1,17 @@
 package com.mrmentor.platform.runtime.earnings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.command.earnings.PayoutPolicy;
 import com.mrmentor.platform.command.earnings.PayoutProvider;
-import com.mrmentor.platform.command.payments.PaymentSignatures;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks.Delivery;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks.SignedWebhook;
 import com.mrmentor.platform.shared.earnings.PayoutMethod;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,15 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class SimulatedPayoutProvider implements PayoutProvider {
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     private final PayoutPolicy policy;
     private final ObjectMapper json;
-    private final Environment environment;
-    private final String webhookUrl;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatedWebhooks webhooks;
     private final Map<String, Payout> byReference = new ConcurrentHashMap<>();
     private final AtomicInteger unavailable = new AtomicInteger();
 
@@ -50,9 +37,9 @@ public class SimulatedPayoutProvider implements PayoutProvider {
                                    Clock clock) {
         this.policy = policy;
         this.json = json;
-        this.environment = environment;
-        this.webhookUrl = webhookUrl;
         this.clock = clock;
+        this.webhooks = new SimulatedWebhooks(json, environment, webhookUrl, "/api/payouts/webhook",
+                policy.webhookSecret(), clock);
     }
 
     @Override
@@ -108,63 +95,20 @@ public class SimulatedPayoutProvider implements PayoutProvider {
         entity.put("reference_id", payout.reference());
         entity.put("failure_reason", failureReason);
         entity.put("created_at", clock.instant().getEpochSecond());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("entity", "event");
-        event.put("account_id", "acc_simulator");
-        event.put("event", "payout." + status);
-        event.put("contains", List.of("payout"));
-        event.put("payload", Map.of("payout", Map.of("entity", entity)));
-        event.put("created_at", clock.instant().getEpochSecond());
-        String body;
-        try {
-            body = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new SignedWebhook("evt_" + randomId(), body, PaymentSignatures.hmacSha256Hex(policy.webhookSecret(),
-                body.getBytes(StandardCharsets.UTF_8)));
+        return webhooks.event("payout." + status, "payout", entity);
     }
 
     /** Sends {@code webhook} to the platform as the provider would; returns the HTTP status and body. */
     public Delivery deliver(SignedWebhook webhook) {
-        String target = webhookUrl == null || webhookUrl.isBlank()
-                ? "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/api/payouts/webhook"
-                : webhookUrl;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Razorpay-Signature", webhook.signature())
-                .header("X-Razorpay-Event-Id", webhook.eventId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body().getBytes(StandardCharsets.UTF_8)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Delivery(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return webhooks.deliver(webhook);
     }
 
     private String randomId() {
-        StringBuilder id = new StringBuilder(14);
-        for (int i = 0; i < 14; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return id.toString();
+        return webhooks.randomId();
     }
 
     /** A payout as the simulator keeps it. */
     public record Payout(String id, String reference, long amount, String currency, PayoutMethod method) {
     }
 
-    /** A webhook as it goes over the wire. */
-    public record SignedWebhook(String eventId, String body, String signature) {
-    }
-
-    /** The platform's answer to a delivery. */
-    public record Delivery(int status, String body) {
-    }
 }

@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.payments;
 
 import com.mrmentor.platform.command.payments.PaymentProvider;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,7 +51,7 @@ public class PaymentSimulatorController {
     @PostMapping("/api/payments/simulator/refunds/{providerRefundId}/settle")
     @Operation(summary = "Simulator (FINANCE, ADMIN): report a refund processed or failed by signed webhook")
     public Settled settle(@PathVariable String providerRefundId, @Valid @RequestBody SettleRequest request) {
-        SimulatedPaymentProvider.SignedWebhook webhook;
+        SimulatedWebhooks.SignedWebhook webhook;
         try {
             webhook = simulator.refundWebhook(providerRefundId, request.outcome() == Outcome.PROCESSED,
                     request.reason());

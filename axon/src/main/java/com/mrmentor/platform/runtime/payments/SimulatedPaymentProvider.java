@@ -1,22 +1,15 @@
 package com.mrmentor.platform.runtime.payments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.command.payments.PaymentPolicy;
 import com.mrmentor.platform.command.payments.PaymentProvider;
 import com.mrmentor.platform.command.payments.PaymentSignatures;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks.SignedWebhook;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class SimulatedPaymentProvider implements PaymentProvider {
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     private final PaymentPolicy policy;
     private final ObjectMapper json;
-    private final Environment environment;
-    private final String webhookUrl;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatedWebhooks webhooks;
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Map<String, Payment> payments = new ConcurrentHashMap<>();
     private final Map<String, Refund> refunds = new ConcurrentHashMap<>();
@@ -52,9 +40,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                                     String webhookUrl, Clock clock) {
         this.policy = policy;
         this.json = json;
-        this.environment = environment;
-        this.webhookUrl = webhookUrl;
         this.clock = clock;
+        this.webhooks = new SimulatedWebhooks(json, environment, webhookUrl, "/api/payments/webhook",
+                policy.webhookSecret(), clock);
     }
 
     @Override
@@ -156,50 +144,15 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     /** Sends {@code webhook} to the platform as the provider would; returns the HTTP status it answered. */
     public int deliver(SignedWebhook webhook) {
-        String target = webhookUrl == null || webhookUrl.isBlank()
-                ? "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/api/payments/webhook"
-                : webhookUrl;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Razorpay-Signature", webhook.signature())
-                .header("X-Razorpay-Event-Id", webhook.eventId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body().getBytes(StandardCharsets.UTF_8)))
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return webhooks.deliver(webhook).status();
     }
 
     private SignedWebhook event(String type, String contains, Map<String, Object> entity) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("entity", "event");
-        event.put("account_id", "acc_simulator");
-        event.put("event", type);
-        event.put("contains", List.of(contains));
-        event.put("payload", Map.of(contains, Map.of("entity", entity)));
-        event.put("created_at", clock.instant().getEpochSecond());
-        String body;
-        try {
-            body = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new SignedWebhook("evt_" + randomId(), body, PaymentSignatures.hmacSha256Hex(policy.webhookSecret(),
-                body.getBytes(StandardCharsets.UTF_8)));
+        return webhooks.event(type, contains, entity);
     }
 
     private String randomId() {
-        StringBuilder id = new StringBuilder(14);
-        for (int i = 0; i < 14; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return id.toString();
+        return webhooks.randomId();
     }
 
     /** An order as the simulator keeps it. */
@@ -215,7 +168,4 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public record Refund(String id, String paymentId, long amount, String currency, String receipt) {
     }
 
-    /** A webhook as it goes over the wire: its event id header, exact body, and signature header. */
-    public record SignedWebhook(String eventId, String body, String signature) {
-    }
 }

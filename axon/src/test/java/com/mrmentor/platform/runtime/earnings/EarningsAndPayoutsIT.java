@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.earnings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 import com.mrmentor.platform.runtime.support.ApiClient.Response;
 import com.mrmentor.platform.runtime.support.BookingApi.Person;
 import com.mrmentor.platform.runtime.support.TestMailbox;
@@ -160,7 +161,7 @@ class EarningsAndPayoutsIT extends EarningsTestSupport {
         assertThat(returns).isEqualTo(1);
 
         // a wrongly signed report is refused and changes nothing
-        var forged = new SimulatedPayoutProvider.SignedWebhook("evt_forged", failed.body().replace("failed",
+        var forged = new SimulatedWebhooks.SignedWebhook("evt_forged", failed.body().replace("failed",
                 "reversed"), failed.signature());
         assertThat(simulator().deliver(forged).status()).isEqualTo(400);
     }

@@ -1,7 +1,7 @@
 package com.mrmentor.platform.runtime.invoicing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mrmentor.platform.runtime.payments.SimulatedPaymentProvider;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.ApiClient.Response;
 import com.mrmentor.platform.runtime.support.BookingApi;
@@ -131,7 +131,7 @@ class InvoicingIT extends PaymentIntegrationTest {
                     .isEqualTo(202);
             JsonNode pending = payments().awaitOrder(buyer.accessToken(), bought.orderId().toString(),
                     o -> "PENDING".equals(o.path("refund").path("status").asText()));
-            SimulatedPaymentProvider.SignedWebhook processed = payments().simulator()
+            SimulatedWebhooks.SignedWebhook processed = payments().simulator()
                     .refundWebhook(pending.get("refund").get("providerRefundId").asText(), true, null);
             assertThat(payments().webhook(processed).status()).isEqualTo(200);
             JsonNode note = payments().awaitDocuments(buyer.accessToken(), "CREDIT_NOTE", 1).get(0);
@@ -175,7 +175,7 @@ class InvoicingIT extends PaymentIntegrationTest {
         for (IdentityApi.Tokens buyer : buyers) {
             for (int i = 0; i < 10; i++) {
                 JsonNode order = payments().order(buyer.accessToken(), "pack-1", "MH");
-                SimulatedPaymentProvider.SignedWebhook captured = payments().simulator()
+                SimulatedWebhooks.SignedWebhook captured = payments().simulator()
                         .capturedWebhook(payments().pay(order));
                 webhooks.add(() -> payments().webhook(captured));
             }

@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.IdentityApi;
 import com.mrmentor.platform.runtime.support.PaymentIntegrationTest;
@@ -72,7 +73,7 @@ class PaymentExpiryAndRefundIT extends PaymentIntegrationTest {
         assertThat(atProvider.get(0).id()).isEqualTo(providerRefundId);
         assertThat(atProvider.get(0).amount()).isEqualTo(amount);
 
-        SimulatedPaymentProvider.SignedWebhook processed = payments().simulator()
+        SimulatedWebhooks.SignedWebhook processed = payments().simulator()
                 .refundWebhook(providerRefundId, true, null);
         assertThat(payments().webhook(processed).status()).isEqualTo(200);
         assertThat(payments().webhook(processed).body().get("status").asText()).isEqualTo("duplicate");

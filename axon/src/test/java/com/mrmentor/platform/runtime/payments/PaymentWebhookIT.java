@@ -1,6 +1,7 @@
 package com.mrmentor.platform.runtime.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 import com.mrmentor.platform.runtime.support.ApiClient;
 import com.mrmentor.platform.runtime.support.Concurrently;
 import com.mrmentor.platform.runtime.support.IdentityApi;
@@ -40,7 +41,7 @@ class PaymentWebhookIT extends PaymentIntegrationTest {
     void aTamperedWebhookIsRefusedAndChangesNothing() {
         IdentityApi.Tokens buyer = newBuyer("tampered");
         JsonNode order = payments().order(buyer.accessToken(), "pack-1", "KA");
-        SimulatedPaymentProvider.SignedWebhook genuine = payments().simulator()
+        SimulatedWebhooks.SignedWebhook genuine = payments().simulator()
                 .capturedWebhook(payments().pay(order));
 
         String oneCharacter = genuine.body().replace("\"status\":\"captured\"", "\"status\":\"Captured\"");
@@ -69,7 +70,7 @@ class PaymentWebhookIT extends PaymentIntegrationTest {
     void tenConcurrentDeliveriesOfOneWebhookGrantOnce() throws Exception {
         IdentityApi.Tokens buyer = newBuyer("storm");
         JsonNode order = payments().order(buyer.accessToken(), "pack-5", "KA");
-        SimulatedPaymentProvider.SignedWebhook webhook = payments().simulator()
+        SimulatedWebhooks.SignedWebhook webhook = payments().simulator()
                 .capturedWebhook(payments().pay(order));
 
         List<ApiClient.Response> answers = concurrently(10, () -> payments().webhook(webhook));
@@ -155,7 +156,7 @@ class PaymentWebhookIT extends PaymentIntegrationTest {
     void theWebhookIgnoresTheIdempotencyLayerAndNeedsNoToken() {
         IdentityApi.Tokens buyer = newBuyer("idempotent-webhook");
         JsonNode order = payments().order(buyer.accessToken(), "pack-1", "KA");
-        SimulatedPaymentProvider.SignedWebhook webhook = payments().simulator()
+        SimulatedWebhooks.SignedWebhook webhook = payments().simulator()
                 .capturedWebhook(payments().pay(order));
 
         ApiClient.Response answer = api().send("POST", "/api/payments/webhook", null, webhook.body(),

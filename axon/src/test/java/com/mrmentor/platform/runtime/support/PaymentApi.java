@@ -2,6 +2,7 @@ package com.mrmentor.platform.runtime.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.payments.SimulatedPaymentProvider;
+import com.mrmentor.platform.runtime.simulator.SimulatedWebhooks;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class PaymentApi {
                         : Map.of("X-Razorpay-Signature", signature, "X-Razorpay-Event-Id", eventId));
     }
 
-    public ApiClient.Response webhook(SimulatedPaymentProvider.SignedWebhook webhook) {
+    public ApiClient.Response webhook(SimulatedWebhooks.SignedWebhook webhook) {
         return webhook(webhook.body(), webhook.signature(), webhook.eventId());
     }
 
