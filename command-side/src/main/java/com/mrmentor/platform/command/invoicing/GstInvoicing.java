@@ -147,9 +147,7 @@ public class GstInvoicing {
             return Optional.empty();
         }
         PurchaseVoucherOpened terms = voucher.invoke(PurchaseVoucher::terms);
-        TaxAmounts value = terms.value().igst() > 0
-                ? new TaxAmounts(refund.taxableValue(), 0, 0, refund.gst())
-                : new TaxAmounts(refund.taxableValue(), (refund.gst() + 1) / 2, refund.gst() / 2, 0);
+        TaxAmounts value = voucher.invoke(v -> v.valueOfRefund(refund.taxableValue(), refund.gst()));
         boolean invoiced = terms.pointOfTaxation() == PointOfTaxation.PURCHASE;
         GstDocumentIssued issued = issue(invoiced ? DocumentKind.CREDIT_NOTE : DocumentKind.REFUND_VOUCHER,
                 InvoicingIds.refundDocument(refund.refundId()), new Draft(terms.userId(), terms.buyerGstin(),

@@ -74,6 +74,15 @@ public class PurchaseVoucher {
         return Optional.of(terms.value().slice(redeemedTokens, tokens, terms.tokens()));
     }
 
+    /**
+     * A refund's taxable value and GST as this voucher's tax lines: IGST whole across states, else CGST = ⌈GST/2⌉
+     * and SGST = ⌊GST/2⌋.
+     */
+    public TaxAmounts valueOfRefund(long taxableValue, long gst) {
+        return terms.value().igst() > 0 ? new TaxAmounts(taxableValue, 0, 0, gst)
+                : new TaxAmounts(taxableValue, (gst + 1) / 2, gst / 2, 0);
+    }
+
     public void redeem(UUID holdId, String reference, long tokens, TaxAmounts value, UUID invoiceId, Instant now) {
         apply(new PurchaseVoucherRedeemed(terms.grantId(), terms.orderId(), terms.userId(), holdId, reference, tokens,
                 value, invoiceId, now));
