@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import java.util.List;
 public class AuditChainKeeper {
 
     public static final String PROCESSING_GROUP = "audit-chain";
+    private static final String HEAD = AuditChainKeeper.class.getName() + ".head";
 
     private final JdbcTemplate jdbc;
 
@@ -51,12 +53,48 @@ public class AuditChainKeeper {
                         rs.getBytes("payload"), rs.getBytes("meta_data")), position)
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException(
                         "Event at position " + position + " was delivered but is not in the event table"));
-        List<Object[]> head = jdbc.query("SELECT chain_number, link FROM audit_chain ORDER BY chain_number DESC "
-                + "FETCH FIRST 1 ROWS ONLY", (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)});
-        long number = head.isEmpty() ? 1 : (Long) head.get(0)[0] + 1;
-        String previous = head.isEmpty() ? ChainLink.GENESIS : (String) head.get(0)[1];
+        Head head = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(HEAD, key -> storedHead())
+                : storedHead();
+        String link = ChainLink.next(head.link(), stored);
         jdbc.update("INSERT INTO audit_chain (chain_number, global_index, occurred_at, link, chained_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", number, position, Timestamp.from(Instant.parse(stored.timestamp())),
-                ChainLink.next(previous, stored), Timestamp.from(Instant.now()));
+                        + "VALUES (?, ?, ?, ?, ?)", head.number() + 1, position,
+                Timestamp.from(Instant.parse(stored.timestamp())), link, Timestamp.from(Instant.now()));
+        head.advance(link);
+    }
+
+    /** The chain's newest link as stored: read once per batch, then carried along in the batch's unit of work. */
+    private Head storedHead() {
+        List<Head> heads = jdbc.query("SELECT chain_number, link FROM audit_chain ORDER BY chain_number DESC "
+                + "FETCH FIRST 1 ROWS ONLY", (rs, row) -> new Head(rs.getLong(1), rs.getString(2).trim()));
+        return heads.isEmpty() ? new Head(0, ChainLink.GENESIS) : heads.get(0);
+    }
+
+    /**
+     * The newest link while a batch is being chained. It lives in the batch's unit of work: if the batch rolls back,
+     * it goes with it, and the retry reads the head from the table again.
+     */
+    private static final class Head {
+
+        private long number;
+        private String link;
+
+        Head(long number, String link) {
+            this.number = number;
+            this.link = link;
+        }
+
+        long number() {
+            return number;
+        }
+
+        String link() {
+            return link;
+        }
+
+        void advance(String newLink) {
+            number++;
+            link = newLink;
+        }
     }
 }
