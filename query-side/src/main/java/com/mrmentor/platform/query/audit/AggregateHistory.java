@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mrmentor.platform.shared.audit.ChainLink;
 import com.mrmentor.platform.shared.common.MetadataKeys;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +24,12 @@ import java.util.Map;
 public class AggregateHistory {
 
     private final JdbcTemplate jdbc;
-    private final EventStore eventStore;
+    private final AggregatePayloads eventPayloads;
     private final ObjectMapper json;
 
-    public AggregateHistory(JdbcTemplate jdbc, EventStore eventStore, ObjectMapper json) {
+    public AggregateHistory(JdbcTemplate jdbc, AggregatePayloads eventPayloads, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.eventStore = eventStore;
+        this.eventPayloads = eventPayloads;
         this.json = json;
     }
 
@@ -71,7 +67,7 @@ public class AggregateHistory {
         if (rows.isEmpty()) {
             return new Page(List.of(), null);
         }
-        Map<String, Object> payloads = payloadsOf(id, rows.get(0).sequence(), rows.size());
+        Map<String, Object> payloads = eventPayloads.payloadsOf(id, rows.get(0).sequence(), rows.size());
         List<AuditEvent> events = new ArrayList<>(rows.size());
         for (Row row : rows) {
             JsonNode payload = json.valueToTree(payloads.get(row.eventId()));
@@ -84,17 +80,6 @@ public class AggregateHistory {
                     row.revision(), Instant.parse(row.timestamp()), payload, metadata, row.chain()));
         }
         return new Page(events, next);
-    }
-
-    /** The payloads of {@code count} events from {@code firstSequence} on, read through the event store. */
-    private Map<String, Object> payloadsOf(String id, long firstSequence, int count) {
-        Map<String, Object> payloads = new HashMap<>();
-        DomainEventStream stream = eventStore.readEvents(id, firstSequence);
-        while (stream.hasNext() && payloads.size() < count) {
-            DomainEventMessage<?> event = stream.next();
-            payloads.put(event.getIdentifier(), event.getPayload());
-        }
-        return payloads;
     }
 
     /** Whether personal data in an event made through the event's platform may be shown to a reader of another. */
