@@ -175,6 +175,10 @@ public class SecurityConfig {
                         // finance (computed from the event store)
                         .requestMatchers(GET, "/api/finance/reconciliation", "/api/finance/reconciliation.csv")
                         .hasAnyRole(FINANCE, AUDITOR)
+                        // figures as of an instant, folded from the event log
+                        .requestMatchers(GET, "/api/audit/liabilities/tokens", "/api/audit/liabilities/payouts")
+                        .hasAnyRole(ADMIN, AUDITOR, FINANCE)
+                        .requestMatchers(GET, "/api/audit/sales-funnel").hasAnyRole(ADMIN, AUDITOR, SALES_HEAD)
                         // GST documents: finance's register, each buyer's own; the tax setting
                         .requestMatchers(GET, "/api/finance/invoices", "/api/finance/invoices/*",
                                 "/api/finance/invoices/*/html").hasAnyRole(FINANCE, AUDITOR)
