@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.query.audit.StoredEventReader;
 import com.mrmentor.platform.shared.crm.LeadStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public class SalesFunnelAsOf {
      * Over every lead, or the leads captured for {@code campaignId} and/or from {@code source} (exactly as recorded;
      * null: any).
      */
+    @Transactional(readOnly = true) // PostgreSQL streams a result set by its fetch size only inside a transaction
     public SalesFunnel asOf(Instant asOf, String campaignId, String source) {
         Map<String, LeadState> leads = new HashMap<>();
         long[] folded = new long[1];

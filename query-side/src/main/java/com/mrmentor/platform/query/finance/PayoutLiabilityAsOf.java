@@ -3,6 +3,7 @@ package com.mrmentor.platform.query.finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.query.audit.StoredEventReader;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class PayoutLiabilityAsOf {
     }
 
     /** Over every mentor, or only over {@code mentorIds} when it is not empty. */
+    @Transactional(readOnly = true) // PostgreSQL streams a result set by its fetch size only inside a transaction
     public PayoutLiability asOf(Instant asOf, Set<UUID> mentorIds) {
         Map<UUID, long[]> ledgers = new HashMap<>();
         Set<String> openPayouts = new HashSet<>();

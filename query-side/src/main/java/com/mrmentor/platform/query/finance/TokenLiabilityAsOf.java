@@ -6,6 +6,7 @@ import com.mrmentor.platform.query.audit.StoredEventReader;
 import com.mrmentor.platform.query.tokens.StoredTokensGranted;
 import com.mrmentor.platform.shared.tokens.TokenCategory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class TokenLiabilityAsOf {
     }
 
     /** Over every wallet, or only over {@code owners} when it is not empty. */
+    @Transactional(readOnly = true) // PostgreSQL streams a result set by its fetch size only inside a transaction
     public TokenLiability asOf(Instant asOf, Set<UUID> owners) {
         Map<UUID, Map<TokenCategory, long[]>> wallets = new HashMap<>();
         long[] folded = new long[1];
