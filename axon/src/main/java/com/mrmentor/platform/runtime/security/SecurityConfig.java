@@ -250,6 +250,12 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/crm/reps/*/board", "/api/crm/dashboard", "/api/crm/assignment-rules")
                         .hasAnyRole(SALES_HEAD, ADMIN)
 
+                        // audit: histories, states as of an instant, feed and export, correlations, chain checks
+                        // (reads only; each one is recorded as an event)
+                        .requestMatchers(GET, "/api/audit/aggregates", "/api/audit/aggregates/*/*/events",
+                                "/api/audit/aggregates/*/*/state", "/api/audit/events", "/api/audit/correlations/*",
+                                "/api/audit/verify").hasAnyRole(ADMIN, AUDITOR)
+
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
 
