@@ -51,6 +51,12 @@ public class SecurityConfig {
     private static final String STUDENT = Role.STUDENT.name();
     private static final String SALES_HEAD = Role.SALES_HEAD.name();
     private static final String SALES_REP = Role.SALES_REP.name();
+    /**
+     * Writes open to every signed-in person acting for themselves (apply, book, buy, join…) need a role that acts:
+     * any but AUDITOR, whose role only reads. Every account has a role, so this is "signed in" for everyone else.
+     */
+    private static final String[] ACTING = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.AUDITOR)
+            .map(Role::name).toArray(String[]::new);
 
     /** The API answers JSON only: nothing may be loaded or framed from its responses. */
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -131,7 +137,7 @@ public class SecurityConfig {
 
                         // mentors (the mentor acted on is the caller, /me, or for ADMIN the path's user)
                         .requestMatchers(GET, "/api/mentors/applications").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/mentors/applications").authenticated()
+                        .requestMatchers(POST, "/api/mentors/applications").hasAnyRole(ACTING)
                         .requestMatchers(POST, "/api/mentors/applications/*/approve", "/api/mentors/applications/*/reject",
                                 "/api/mentors/*/suspend", "/api/mentors/*/reinstate").hasRole(ADMIN)
                         .requestMatchers(PUT, "/api/mentors/me/profile", "/api/mentors/me/availability",
@@ -150,7 +156,7 @@ public class SecurityConfig {
                                 "/api/bookings/*/complete", "/api/bookings/*/notes").hasRole(MENTOR)
                         .requestMatchers(POST, "/api/bookings/*/feedback").hasRole(STUDENT)
                         .requestMatchers(POST, "/api/bookings/*/cancel", "/api/bookings/*/reschedule",
-                                "/api/bookings/*/join", "/api/bookings/*/no-show").authenticated()
+                                "/api/bookings/*/join", "/api/bookings/*/no-show").hasAnyRole(ACTING)
                         .requestMatchers(GET, "/api/bookings", "/api/bookings/*", "/api/bookings/*/notes")
                         .authenticated()
                         .requestMatchers(GET, "/api/admin/bookings").hasAnyRole(ADMIN, AUDITOR)
@@ -159,22 +165,26 @@ public class SecurityConfig {
                         // pairing, the pairing's sides, group membership) is checked by the aggregates
                         .requestMatchers(GET, "/api/hub/admin/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/hub/admin/support-requests/*/resolve").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/hub/applications").authenticated()
+                        .requestMatchers(POST, "/api/hub/applications").hasAnyRole(ACTING)
                         .requestMatchers(POST, "/api/hub/applications/*/status").hasAnyRole(MENTOR, ADMIN)
                         .requestMatchers(GET, "/api/hub/applications/mine", "/api/hub/me/pairing", "/api/hub/me/logs")
                         .authenticated()
                         .requestMatchers(GET, "/api/hub/mentors/me/applications", "/api/hub/mentors/me/mentees")
                         .hasRole(MENTOR)
                         .requestMatchers(PUT, "/api/hub/mentors/me/capacity").hasRole(MENTOR)
-                        .requestMatchers(POST, "/api/hub/pairings/*/end").authenticated()
-                        .requestMatchers(PUT, "/api/hub/pairings/*/logs/*").authenticated()
+                        .requestMatchers(POST, "/api/hub/pairings/*/end").hasAnyRole(ACTING)
+                        .requestMatchers(PUT, "/api/hub/pairings/*/logs/*").hasAnyRole(ACTING)
                         .requestMatchers(POST, "/api/hub/groups").hasAnyRole(MENTOR, ADMIN)
-                        .requestMatchers(POST, "/api/hub/groups/*/join", "/api/hub/groups/*/leave").authenticated()
+                        .requestMatchers(POST, "/api/hub/groups/*/join", "/api/hub/groups/*/leave").hasAnyRole(ACTING)
                         .requestMatchers(GET, "/api/hub/groups", "/api/hub/groups/*").authenticated()
 
                         // finance (computed from the event store)
                         .requestMatchers(GET, "/api/finance/reconciliation", "/api/finance/reconciliation.csv")
                         .hasAnyRole(FINANCE, AUDITOR)
+                        // figures as of an instant, folded from the event log
+                        .requestMatchers(GET, "/api/audit/liabilities/tokens", "/api/audit/liabilities/payouts")
+                        .hasAnyRole(ADMIN, AUDITOR, FINANCE)
+                        .requestMatchers(GET, "/api/audit/sales-funnel").hasAnyRole(ADMIN, AUDITOR, SALES_HEAD)
                         // GST documents: finance's register, each buyer's own; the tax setting
                         .requestMatchers(GET, "/api/finance/invoices", "/api/finance/invoices/*",
                                 "/api/finance/invoices/*/html").hasAnyRole(FINANCE, AUDITOR)
@@ -187,10 +197,10 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/payments/packs").permitAll()
                         // the order's buyer is the caller; confirm checks that the order is theirs
                         .requestMatchers(POST, "/api/payments/orders", "/api/payments/orders/*/confirm")
-                        .authenticated()
+                        .hasAnyRole(ACTING)
                         .requestMatchers(GET, "/api/payments/orders", "/api/payments/orders/*").authenticated()
                         // the simulator's routes exist only while the simulator is the provider
-                        .requestMatchers(POST, "/api/payments/simulator/orders/*/pay").authenticated()
+                        .requestMatchers(POST, "/api/payments/simulator/orders/*/pay").hasAnyRole(ACTING)
                         .requestMatchers(POST, "/api/payments/simulator/refunds/*/settle").hasAnyRole(FINANCE, ADMIN)
                         .requestMatchers(POST, "/api/payments/*/refunds").hasRole(FINANCE)
                         .requestMatchers(GET, "/api/admin/payments", "/api/admin/refunds")

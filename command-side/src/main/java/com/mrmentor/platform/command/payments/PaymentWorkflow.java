@@ -146,7 +146,7 @@ public class PaymentWorkflow {
         if (captured.isPresent()) {
             PaymentCaptured capture = captured.get();
             wallet(capture.userId()).execute(w -> w.creditPurchase(capture.grantId(), capture.tokens(),
-                    "token purchase, order " + capture.orderId(), deadlines));
+                    capture.orderId(), "token purchase, order " + capture.orderId(), deadlines));
             PurchaseFacts purchase = order.invoke(o -> new PurchaseFacts(o.orderId(), o.userId(),
                     capture.grantId(), paymentId, o.quote(), o.billingState(), o.gstin()));
             invoicing.documentPurchase(purchase);

@@ -6,6 +6,7 @@ import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
 import com.mrmentor.platform.shared.tokens.ExtendTokenHold;
+import com.mrmentor.platform.shared.tokens.GrantSource;
 import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
 import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
 import com.mrmentor.platform.shared.tokens.LotAllocation;
@@ -124,7 +125,7 @@ public class TokenWallet {
             return TokenGrantStatus.PENDING_APPROVAL;
         }
         credit(command.grantId(), command.amount(), command.category(), command.reason(), command.expiresAt(),
-                command.requestedBy(), null, deadlines);
+                command.requestedBy(), null, GrantSource.MANUAL, null, deadlines);
         return TokenGrantStatus.GRANTED;
     }
 
@@ -139,7 +140,7 @@ public class TokenWallet {
         }
         apply(new TokenGrantApproved(userId, command.grantId(), command.approvedBy()));
         credit(request.grantId(), request.amount(), request.category(), request.reason(), request.expiresAt(),
-                request.requestedBy(), command.approvedBy(), deadlines);
+                request.requestedBy(), command.approvedBy(), GrantSource.MANUAL, null, deadlines);
         return TokenGrantStatus.GRANTED;
     }
 
@@ -184,14 +185,17 @@ public class TokenWallet {
      * Credits the PAID tokens of a captured purchase, never subject to the approval threshold: the buyer's money is
      * the approval. This is deliberately not a command handler: nothing can send it over the command bus or HTTP.
      * Only the payments workflow calls it, in the unit of work in which the payment order records its capture, so
-     * a purchase credits exactly one grant (its id derives from the order; a second credit of it is refused).
+     * a purchase credits exactly one grant (its id derives from the order; a second credit of it is refused). The
+     * grant names its order ({@code orderId}) and has no granting person.
      */
-    public void creditPurchase(UUID grantId, long tokens, String reason, DeadlineManager deadlines) {
+    public void creditPurchase(UUID grantId, long tokens, UUID orderId, String reason, DeadlineManager deadlines) {
         requirePositive(tokens);
+        java.util.Objects.requireNonNull(orderId, "a purchase names its payment order");
         if (grantStatuses.containsKey(grantId)) {
             throw TokenRules.duplicateGrant();
         }
-        credit(grantId, tokens, TokenCategory.PAID, reason, null, null, null, deadlines);
+        credit(grantId, tokens, TokenCategory.PAID, reason, null, null, null, GrantSource.PURCHASE, orderId,
+                deadlines);
     }
 
     /** The tokens of a grant still in the wallet, and how many of them are held; zeros once it is closed. */
@@ -300,7 +304,8 @@ public class TokenWallet {
     }
 
     private void credit(UUID grantId, long amount, TokenCategory category, String reason, Instant expiresAt,
-                        UUID grantedBy, UUID approvedBy, DeadlineManager deadlines) {
+                        UUID grantedBy, UUID approvedBy, GrantSource source, UUID orderId,
+                        DeadlineManager deadlines) {
         long balanceAfter;
         try {
             balanceAfter = Math.addExact(balance, amount);
@@ -308,7 +313,7 @@ public class TokenWallet {
             throw TokenRules.amountTooLarge();
         }
         apply(new TokensGranted(userId, grantId, amount, category, reason, expiresAt, grantedBy, approvedBy,
-                balanceAfter, held));
+                balanceAfter, held, source, orderId));
         if (expiresAt != null) {
             deadlines.schedule(expiresAt, GRANT_EXPIRY_DEADLINE, bySystem(new GrantExpiryDue(grantId)));
         }

@@ -29,6 +29,7 @@ import com.mrmentor.platform.shared.payments.SettlePaymentRefund;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
 import com.mrmentor.platform.shared.tokens.PlaceTokenHold;
 import com.mrmentor.platform.shared.tokens.RequestTokenGrant;
+import com.mrmentor.platform.shared.tokens.GrantSource;
 import com.mrmentor.platform.shared.tokens.TokenCategory;
 import com.mrmentor.platform.shared.tokens.TokenGrantRevoked;
 import com.mrmentor.platform.shared.tokens.TokenWalletOpened;
@@ -134,7 +135,7 @@ class PaymentWorkflowTest {
                         CaptureSource.CALLBACK, false, clock.instant()),
                 new TokenWalletOpened(BUYER),
                 new TokensGranted(BUYER, PaymentIds.grantOf(ORDER), 5, TokenCategory.PAID,
-                        "token purchase, order " + ORDER, null, null, null, 5, 0));
+                        "token purchase, order " + ORDER, null, null, null, 5, 0, GrantSource.PURCHASE, ORDER));
         assertThat(((DomainEventMessage<?>) added.get(2)).getAggregateIdentifier()).isEqualTo(WalletIds.of(BUYER));
         assertThat(payloads(added)).filteredOn(GstDocumentIssued.class::isInstance).singleElement()
                 .satisfies(receipt -> {
@@ -189,6 +190,8 @@ class PaymentWorkflowTest {
         TokensGranted granted = lastPayload(TokensGranted.class);
         assertThat(granted.amount()).isEqualTo(150);
         assertThat(granted.approvedBy()).isNull();
+        assertThat(granted.source()).isEqualTo(GrantSource.PURCHASE);
+        assertThat(granted.orderId()).isEqualTo(big);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
 import com.mrmentor.platform.shared.tokens.ExtendTokenHold;
+import com.mrmentor.platform.shared.tokens.GrantSource;
 import com.mrmentor.platform.shared.tokens.HoldReleaseReason;
 import com.mrmentor.platform.shared.tokens.LapseTokenGrant;
 import com.mrmentor.platform.shared.tokens.LotAllocation;
@@ -226,7 +227,8 @@ class TokenWalletTest {
                .andGiven(opened(), granted(G2, 20, PROMOTIONAL, null, 20, 0), requested(G1, 500, null))
                .when(new ApproveTokenGrant(USER, G1, APPROVER))
                .expectEvents(new TokenGrantApproved(USER, G1, APPROVER),
-                             new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 520, 0))
+                             new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 520, 0,
+                                 GrantSource.MANUAL, null))
                .expectResultMessagePayload(TokenGrantStatus.GRANTED)
                .expectNoScheduledDeadlines();
     }
@@ -238,7 +240,8 @@ class TokenWalletTest {
                .andGiven(opened(), requested(G1, 500, expiry))
                .when(new ApproveTokenGrant(USER, G1, APPROVER))
                .expectEvents(new TokenGrantApproved(USER, G1, APPROVER),
-                             new TokensGranted(USER, G1, 500, PAID, REASON, expiry, ADMIN, APPROVER, 500, 0))
+                             new TokensGranted(USER, G1, 500, PAID, REASON, expiry, ADMIN, APPROVER, 500, 0,
+                                 GrantSource.MANUAL, null))
                .expectScheduledDeadline(expiry, new GrantExpiryDue(G1))
                .expectScheduledDeadlineWithName(expiry, TokenWallet.GRANT_EXPIRY_DEADLINE);
     }
@@ -279,7 +282,8 @@ class TokenWalletTest {
     void approvingAnAlreadyApprovedGrantFails() {
         fixture.givenCurrentTime(NOW)
                .andGiven(opened(), requested(G1, 500, null), new TokenGrantApproved(USER, G1, APPROVER),
-                         new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 500, 0))
+                         new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 500, 0,
+                             GrantSource.MANUAL, null))
                .when(new ApproveTokenGrant(USER, G1, APPROVER))
                .expectNoEvents()
                .expectException(violation("grant-not-pending"));
@@ -326,7 +330,8 @@ class TokenWalletTest {
     void lapseOfAnApprovedGrantChangesNothing() {
         fixture.givenCurrentTime(NOW)
                .andGiven(opened(), requested(G1, 500, null), new TokenGrantApproved(USER, G1, APPROVER),
-                         new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 500, 0))
+                         new TokensGranted(USER, G1, 500, PAID, REASON, null, ADMIN, APPROVER, 500, 0,
+                             GrantSource.MANUAL, null))
                .when(new LapseTokenGrant(USER, G1))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -978,7 +983,7 @@ class TokenWalletTest {
     private static TokensGranted granted(UUID grantId, long amount, TokenCategory category, Instant expiresAt,
                                          long balanceAfter, long heldAfter) {
         return new TokensGranted(USER, grantId, amount, category, REASON, expiresAt, ADMIN, null, balanceAfter,
-                                 heldAfter);
+                                 heldAfter, GrantSource.MANUAL, null);
     }
 
     private static TokenGrantRequested requested(UUID grantId, long amount, Instant expiresAt) {

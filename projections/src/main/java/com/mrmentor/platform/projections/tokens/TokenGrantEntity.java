@@ -1,5 +1,6 @@
 package com.mrmentor.platform.projections.tokens;
 
+import com.mrmentor.platform.shared.tokens.GrantSource;
 import com.mrmentor.platform.shared.tokens.TokenCategory;
 import com.mrmentor.platform.shared.tokens.TokenGrantStatus;
 import jakarta.persistence.Column;
@@ -41,6 +42,10 @@ public class TokenGrantEntity {
     @Column(name = "decision_note")
     private String decisionNote;
     private long remaining;
+    @Enumerated(EnumType.STRING)
+    private GrantSource source;
+    @Column(name = "order_id")
+    private UUID orderId;
     @Column(name = "last_sequence")
     private long lastSequence = -1;
 
@@ -48,7 +53,8 @@ public class TokenGrantEntity {
     }
 
     TokenGrantEntity(UUID grantId, UUID userId, long amount, TokenCategory category, TokenGrantStatus status,
-                     String reason, Instant expiresAt, UUID requestedBy, Instant requestedAt) {
+                     String reason, Instant expiresAt, UUID requestedBy, Instant requestedAt, GrantSource source,
+                     UUID orderId) {
         this.grantId = grantId;
         this.userId = userId;
         this.amount = amount;
@@ -59,6 +65,8 @@ public class TokenGrantEntity {
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
         this.remaining = status == TokenGrantStatus.GRANTED ? amount : 0;
+        this.source = source;
+        this.orderId = orderId;
     }
 
     boolean alreadyApplied(long sequence) {
@@ -143,5 +151,13 @@ public class TokenGrantEntity {
 
     public long getRemaining() {
         return remaining;
+    }
+
+    public GrantSource getSource() {
+        return source;
+    }
+
+    public UUID getOrderId() {
+        return orderId;
     }
 }

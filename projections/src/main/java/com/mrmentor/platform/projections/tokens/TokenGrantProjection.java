@@ -1,5 +1,6 @@
 package com.mrmentor.platform.projections.tokens;
 
+import com.mrmentor.platform.shared.tokens.GrantSource;
 import com.mrmentor.platform.shared.tokens.LotAllocation;
 import com.mrmentor.platform.shared.tokens.TokenGrantApproved;
 import com.mrmentor.platform.shared.tokens.TokenGrantExpired;
@@ -41,7 +42,8 @@ public class TokenGrantProjection {
     void on(TokenGrantRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
         if (!grants.existsById(e.grantId())) {
             insert(new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(),
-                    TokenGrantStatus.PENDING_APPROVAL, e.reason(), e.expiresAt(), e.requestedBy(), at), seq);
+                    TokenGrantStatus.PENDING_APPROVAL, e.reason(), e.expiresAt(), e.requestedBy(), at,
+                    GrantSource.MANUAL, null), seq);
         }
     }
 
@@ -56,7 +58,7 @@ public class TokenGrantProjection {
             change(e.grantId(), seq, TokenGrantEntity::credit);
         } else {
             insert(new TokenGrantEntity(e.grantId(), e.userId(), e.amount(), e.category(), TokenGrantStatus.GRANTED,
-                    e.reason(), e.expiresAt(), e.grantedBy(), at), seq);
+                    e.reason(), e.expiresAt(), e.grantedBy(), at, e.source(), e.orderId()), seq);
         }
     }
 

@@ -8,8 +8,11 @@ import com.mrmentor.platform.query.finance.ReconciliationReport.KindTotals;
 import com.mrmentor.platform.query.finance.ReconciliationReport.Mismatch;
 import com.mrmentor.platform.query.finance.ReconciliationReport.PaymentTotals;
 import com.mrmentor.platform.query.finance.ReconciliationReport.SeriesCheck;
+import com.mrmentor.platform.query.tokens.StoredTokensGranted;
 import com.mrmentor.platform.shared.invoicing.InvoicingIds;
 import com.mrmentor.platform.shared.payments.PaymentIds;
+import com.mrmentor.platform.shared.tokens.GrantSource;
+import com.mrmentor.platform.shared.tokens.TokenCategory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +31,8 @@ import java.util.UUID;
 /**
  * Reconciles money and GST documents from the event store:
  * <ul>
- *   <li>every payment captured in the period against its PAID grant in the wallet and its purchase document (a
+ *   <li>every payment captured in the period against its PAID grant in the wallet (a purchase of that order, of the
+ *       same tokens: {@link StoredTokensGranted} reads both revisions of the grant) and its purchase document (a
  *       receipt, or a tax invoice at purchase) of the same amount — both are written in the capture's transaction;</li>
  *   <li>every hold captured in the period that spent tokens bought under "tax at redemption" against its tax
  *       invoice (issued by a processor, so only captures older than {@link #INVOICE_LAG} count as missing);</li>
@@ -94,14 +98,15 @@ public class DocumentReconciliation {
             }
         });
 
-        Map<UUID, Long> paidGrants = new HashMap<>();
+        Map<UUID, StoredTokensGranted> paidGrants = new HashMap<>();
         List<Redemption> redemptions = new ArrayList<>();
         events.scanType("TokenWallet", event -> {
             JsonNode p = event.payload();
             switch (simpleName(event)) {
                 case "TokensGranted" -> {
-                    if ("PAID".equals(p.get("category").asText())) {
-                        paidGrants.put(uuid(p, "grantId"), p.get("amount").asLong());
+                    StoredTokensGranted grant = StoredTokensGranted.of(event); // either revision
+                    if (grant.category() == TokenCategory.PAID) {
+                        paidGrants.put(grant.grantId(), grant);
                     }
                 }
                 case "TokenHoldCaptured" -> {
@@ -150,12 +155,16 @@ public class DocumentReconciliation {
         capturesInPeriod.forEach((orderId, c) -> {
             UUID order = UUID.fromString(orderId);
             long tokens = c.get("tokens").asLong();
-            Long granted = paidGrants.get(uuid(c, "grantId"));
-            boughtGranted[0] += granted == null ? 0 : granted;
-            if (granted == null || granted != tokens) {
+            StoredTokensGranted granted = paidGrants.get(uuid(c, "grantId"));
+            boughtGranted[0] += granted == null ? 0 : granted.amount();
+            boolean asBought = granted != null && granted.amount() == tokens
+                    && granted.source() == GrantSource.PURCHASE && order.equals(granted.orderId());
+            if (!asBought) {
                 mismatches.add(new Mismatch(granted == null ? "PAYMENT_WITHOUT_GRANT" : "PAYMENT_GRANT_MISMATCH",
-                        "order " + orderId + " grant " + c.get("grantId").asText(), tokens + " PAID tokens",
-                        granted == null ? "none" : granted + " PAID tokens",
+                        "order " + orderId + " grant " + c.get("grantId").asText(),
+                        tokens + " PAID tokens, PURCHASE of order " + orderId,
+                        granted == null ? "none" : granted.amount() + " PAID tokens, " + granted.source()
+                                + (granted.orderId() == null ? "" : " of order " + granted.orderId()),
                         "the captured payment's PAID grant is not in the buyer's wallet as bought"));
             }
             JsonNode document = documents.get(InvoicingIds.purchaseDocument(order));

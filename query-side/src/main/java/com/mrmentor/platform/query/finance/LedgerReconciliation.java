@@ -6,6 +6,7 @@ import com.mrmentor.platform.query.audit.StoredEventReader;
 import com.mrmentor.platform.query.finance.ReconciliationReport.Mismatch;
 import com.mrmentor.platform.query.finance.ReconciliationReport.SessionTotals;
 import com.mrmentor.platform.query.finance.ReconciliationReport.TokenFlows;
+import com.mrmentor.platform.query.tokens.StoredTokensGranted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +69,9 @@ public class LedgerReconciliation {
             long[] wallet = wallets.computeIfAbsent(owner, id -> new long[2]);
             switch (type) {
                 case "TokensGranted" -> {
-                    wallet[0] += p.get("amount").asLong();
-                    count(flows, inPeriod, p.get("category").asText(), 0, p.get("amount").asLong());
+                    StoredTokensGranted grant = StoredTokensGranted.of(event); // either revision
+                    wallet[0] += grant.amount();
+                    count(flows, inPeriod, grant.category().name(), 0, grant.amount());
                 }
                 case "TokensHeld" -> {
                     wallet[1] += p.get("amount").asLong();

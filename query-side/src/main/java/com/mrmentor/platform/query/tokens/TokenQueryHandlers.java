@@ -114,6 +114,6 @@ public class TokenQueryHandlers {
     private static TokenGrantView view(TokenGrantEntity g) {
         return new TokenGrantView(g.getGrantId(), g.getUserId(), g.getAmount(), g.getCategory(), g.getStatus(),
                 g.getReason(), g.getExpiresAt(), g.getRequestedBy(), g.getRequestedAt(), g.getDecidedBy(),
-                g.getDecidedAt(), g.getDecisionNote(), g.getRemaining());
+                g.getDecidedAt(), g.getDecisionNote(), g.getRemaining(), g.getSource(), g.getOrderId());
     }
 }

@@ -19,8 +19,11 @@ import java.util.UUID;
  * @param decidedAt   when it was approved, rejected or lapsed
  * @param decisionNote the rejection's or revocation's reason
  * @param remaining   tokens of it not yet spent, expired or revoked (held ones included)
+ * @param source      MANUAL (a person's grant) or PURCHASE (bought with money)
+ * @param orderId     the payment order that bought it, for a purchase; null otherwise
  */
 public record TokenGrantView(UUID grantId, UUID userId, long amount, TokenCategory category, TokenGrantStatus status,
                              String reason, Instant expiresAt, UUID requestedBy, Instant requestedAt,
-                             UUID decidedBy, Instant decidedAt, String decisionNote, long remaining) {
+                             UUID decidedBy, Instant decidedAt, String decisionNote, long remaining,
+                             GrantSource source, UUID orderId) {
 }
