@@ -6,6 +6,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +25,15 @@ public class StoredEventReader {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Serializer serializer;
+    private final TransactionTemplate readOnly;
 
-    public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json, Serializer serializer) {
+    public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json, Serializer serializer,
+                             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.serializer = serializer;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -66,7 +72,9 @@ public class StoredEventReader {
      * personal data, such as the ledger's.
      */
     public void scanType(String aggregateType, java.util.function.Consumer<StoredEvent> consumer) {
-        jdbc.query(con -> {
+        // PostgreSQL's driver fetches by the fetch size only inside a transaction; in autocommit it would load the
+        // whole result set into memory first
+        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT global_index, sequence_number, event_identifier, type, "
                     + "payload_type, payload_revision, time_stamp, payload, meta_data, aggregate_identifier "
                     + "FROM domain_event_entry WHERE type = ? ORDER BY global_index");
@@ -77,7 +85,7 @@ public class StoredEventReader {
                 rs.getLong("global_index"), rs.getLong("sequence_number"), rs.getString("event_identifier"),
                 rs.getString("type"), rs.getString("payload_type"), rs.getString("payload_revision"),
                 Instant.parse(rs.getString("time_stamp")), parse(rs.getBytes("payload")),
-                parse(rs.getBytes("meta_data")))));
+                parse(rs.getBytes("meta_data"))))));
     }
 
     private JsonNode parse(byte[] bytes) {
