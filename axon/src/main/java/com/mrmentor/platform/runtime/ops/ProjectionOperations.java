@@ -109,7 +109,7 @@ class ProjectionOperations {
         }
         StreamingEventProcessor streaming = (StreamingEventProcessor) processor;
         synchronized (replayLocks.computeIfAbsent(name, key -> new Object())) {
-            if (streaming.isReplaying() || segments(name, streaming, head()).stream().anyMatch(SegmentView::replaying)) {
+            if (replayInProgress(name, streaming)) {
                 throw new RuleViolation("replay-in-progress", RuleViolation.Kind.CONFLICT,
                         "Processor " + name + " is replaying already; wait until it reaches the head");
             }
@@ -136,6 +136,13 @@ class ProjectionOperations {
                             + " parked event(s) dropped (the replay delivers them again)");
         }
         return one(name);
+    }
+
+    /** Whether a segment, here (live state) or in the token store (any node), is still short of its reset point. */
+    private boolean replayInProgress(String name, StreamingEventProcessor processor) {
+        boolean here = processor.processingStatus().values().stream().anyMatch(status -> status.isReplaying()
+                && status.getCurrentPosition().orElse(-1) < status.getResetPosition().orElse(Long.MAX_VALUE));
+        return here || segments(name, processor, head()).stream().anyMatch(SegmentView::replaying);
     }
 
     /** The checksum of the read model of {@code name}, with its positions, in one snapshot. */
@@ -178,14 +185,26 @@ class ProjectionOperations {
         jdbc.query("SELECT segment, owner, token, token_type FROM token_entry WHERE processor_name = ? "
                 + "ORDER BY segment", rs -> {
             int segment = rs.getInt("segment");
-            TrackingToken token = token(rs.getBytes("token"), rs.getString("token_type"));
+            TrackingToken stored = token(rs.getBytes("token"), rs.getString("token_type"));
             EventTrackerStatus status = local.get(segment);
-            if (status != null && status.getTrackingToken() != null) {
-                token = status.getTrackingToken(); // fresher than the stored one (stored once per batch)
+            Long position;
+            boolean replaying;
+            OptionalLong until;
+            if (status != null) { // this node runs the segment: its live state is fresher than the stored token
+                position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong()
+                        : position(stored);
+                replaying = status.isReplaying();
+                until = replaying ? status.getResetPosition() : OptionalLong.empty();
+            } else {
+                position = position(stored);
+                replaying = ReplayToken.isReplay(stored);
+                until = replaying ? ReplayToken.getTokenAtReset(stored) : OptionalLong.empty();
             }
-            Long position = position(token);
-            boolean replaying = ReplayToken.isReplay(token);
-            OptionalLong until = replaying ? ReplayToken.getTokenAtReset(token) : OptionalLong.empty();
+            // Axon keeps the replay token until an event beyond the reset point arrives; the rebuild itself is over
+            // once the segment has applied the event it was reset at
+            if (replaying && until.isPresent() && position != null && position >= until.getAsLong()) {
+                replaying = false;
+            }
             Double progress = null;
             if (replaying) {
                 long end = until.orElse(0);

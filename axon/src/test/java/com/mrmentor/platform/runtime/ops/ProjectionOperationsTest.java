@@ -3,6 +3,7 @@ package com.mrmentor.platform.runtime.ops;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +52,11 @@ class ProjectionOperationsTest {
 
     @Test
     void aProcessorThatIsReplayingIsNotResetAgain() {
-        when(ledger.isReplaying()).thenReturn(true);
+        EventTrackerStatus halfway = mock(EventTrackerStatus.class);
+        when(halfway.isReplaying()).thenReturn(true);
+        when(halfway.getCurrentPosition()).thenReturn(OptionalLong.of(40));
+        when(halfway.getResetPosition()).thenReturn(OptionalLong.of(100));
+        when(ledger.processingStatus()).thenReturn(Map.of(0, halfway));
 
         assertThatThrownBy(() -> projections.replay("token-ledger", UUID.randomUUID()))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> {
