@@ -163,6 +163,33 @@ class DeadLetterRecoveryIT extends IntegrationTest {
     }
 
     @Test
+    void aReplayDeliversTheParkedEventsAgainAndLeavesNoLetterBehind() {
+        String admin = admin();
+        BookingApi bookings = new BookingApi(api(), identity());
+        MentorApi mentors = new MentorApi(api());
+        Person mentor = bookings.newMentor("dlq-replay", admin, "Asia/Kolkata", 0);
+        ops().awaitAtHead(admin, PROFILES);
+        LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+        String sequence = "mentor:" + mentor.id();
+
+        damageAvailability(mentor.id());
+        assertThat(mentors.setDate(mentor.token(), date, MORNING).status()).isEqualTo(204);
+        ops().awaitDeadLetters(admin, PROFILES, sequence, letters -> letters.size() == 1);
+
+        // the replay rebuilds the table from the events (the damaged row goes with it) and drops the parked events,
+        // which it delivers again in their place
+        Response replay = ops().replay(admin, PROFILES);
+        assertThat(replay.status()).as("%s", replay).isEqualTo(202);
+        ops().awaitAtHead(admin, PROFILES);
+        assertThat(ops().deadLetters(admin, PROFILES).stream()
+                .filter(l -> sequence.equals(l.get("sequenceIdentifier").asText()))).isEmpty();
+        assertThat(mentors.mentor(admin, mentor.id()).body().get("dates").has(date.toString())).isTrue();
+        JsonNode recorded = ops().operations(admin, PROFILES).get(0);
+        assertThat(recorded.get("action").asText()).isEqualTo("REPLAY_REQUESTED");
+        assertThat(recorded.get("detail").asText()).contains("parked event(s) dropped");
+    }
+
+    @Test
     void aConflictingRowInALeadsTimelineParksThatLeadsEventsAndLeavesOtherLeadsFlowing() {
         String admin = admin();
         CrmApi crm = new CrmApi(api(), identity(), this::admin);
