@@ -120,10 +120,8 @@ class DeadLetterRecoveryIT extends IntegrationTest {
     @Test
     void anEvictedEventIsDroppedForGoodAndTheRestOfItsSequenceFlows() {
         String admin = admin();
-        BookingApi bookings = new BookingApi(api(), identity());
         MentorApi mentors = new MentorApi(api());
-        Person mentor = bookings.newMentor("dlq-evict", admin, "Asia/Kolkata", 0);
-        ops().awaitAtHead(admin, PROFILES);
+        Person mentor = activeMentor("dlq-evict", admin);
         LocalDate dropped = LocalDate.now(ZoneOffset.UTC).plusDays(5);
         LocalDate kept = dropped.plusDays(1);
 
@@ -165,10 +163,8 @@ class DeadLetterRecoveryIT extends IntegrationTest {
     @Test
     void aReplayDeliversTheParkedEventsAgainAndLeavesNoLetterBehind() {
         String admin = admin();
-        BookingApi bookings = new BookingApi(api(), identity());
         MentorApi mentors = new MentorApi(api());
-        Person mentor = bookings.newMentor("dlq-replay", admin, "Asia/Kolkata", 0);
-        ops().awaitAtHead(admin, PROFILES);
+        Person mentor = activeMentor("dlq-replay", admin);
         LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(7);
         String sequence = "mentor:" + mentor.id();
 
@@ -226,6 +222,13 @@ class DeadLetterRecoveryIT extends IntegrationTest {
         JsonNode healed = crm.lead(admin, lead).body();
         assertThat(healed.path("firstContactedAt").isNull()).isFalse();
         assertThat(healed.get("temperature").asText()).isEqualTo("COLD");
+    }
+
+    /** A new active mentor, once the mentor read model has applied everything stored so far. */
+    private Person activeMentor(String who, String admin) {
+        Person mentor = new BookingApi(api(), identity()).newMentor(who, admin, "Asia/Kolkata", 0);
+        ops().awaitAtHead(admin, PROFILES);
+        return mentor;
     }
 
     private void damageAvailability(UUID mentorId) {
