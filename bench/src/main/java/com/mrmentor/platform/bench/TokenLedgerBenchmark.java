@@ -186,6 +186,9 @@ public final class TokenLedgerBenchmark {
         builder.environment().put("PII_MASTER_KEY", randomSecret(32));
         builder.environment().put("ADMIN_EMAIL", "bench-admin@local");
         builder.environment().put("ADMIN_PASSWORD", adminPassword);
+        // the postgres profile refuses the providers' development secrets: the simulators, explicitly
+        builder.environment().put("PAYMENT_PROVIDER", "simulator");
+        builder.environment().put("PAYOUT_PROVIDER", "simulator");
         builder.redirectErrorStream(true).redirectOutput(new File(log));
         System.out.println("starting server: " + jar + " (log: " + log + ")");
         return builder.start();

@@ -258,6 +258,12 @@ public class SecurityConfig {
 
                         // operations
                         .requestMatchers(GET, "/actuator/**").hasRole(ADMIN)
+                        // event processors, read-model replays and dead letters: AUDITOR reads, only ADMIN acts
+                        .requestMatchers(GET, "/api/admin/projections", "/api/admin/projections/*",
+                                "/api/admin/projections/*/checksum", "/api/admin/dead-letters",
+                                "/api/admin/projection-operations").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(POST, "/api/admin/projections/*/replay", "/api/admin/dead-letters/*/retry",
+                                "/api/admin/dead-letters/*/evict").hasRole(ADMIN)
 
                         // token ledger: commands
                         .requestMatchers(POST, "/api/tokens/grants").hasAnyRole(ADMIN, FINANCE)

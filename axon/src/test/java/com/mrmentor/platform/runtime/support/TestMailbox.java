@@ -100,6 +100,11 @@ public final class TestMailbox {
         }
     }
 
+    /** How many messages the server has sent so far, to anyone. */
+    public int totalCount() {
+        return server.getReceivedMessages().length;
+    }
+
     /** How many messages {@code email} has received so far. */
     public int count(String email) {
         return inbox(email).map(MailFolder::getMessageCount).orElse(0);

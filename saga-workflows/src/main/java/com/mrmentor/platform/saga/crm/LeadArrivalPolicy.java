@@ -6,6 +6,7 @@ import com.mrmentor.platform.shared.crm.LeadCaptured;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ public class LeadArrivalPolicy {
     }
 
     @EventHandler
+    @DisallowReplay // sends a command: never again on a replay (the operations endpoint refuses this group too)
     void on(LeadCaptured event) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new AutoAssignLead(event.leadId()))
                 .andMetaData(Map.of(MetadataKeys.USER_ID, MetadataKeys.SYSTEM_ACTOR)));
