@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.audit;
 
+import com.mrmentor.platform.command.common.Actor;
 import com.mrmentor.platform.shared.audit.RecordAuditRead;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,7 @@ public class AuditReadRecorder implements WebMvcConfigurer {
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String aggregateType = variables == null ? null : variables.get("type");
         String aggregateId = variables == null ? null : variables.get("id");
-        UUID readerId = UUID.fromString(reader.getName());
+        UUID readerId = Actor.id(reader);
         Instant at = clock.instant();
         commands.sendAndWait(new RecordAuditRead(RecordAuditRead.trailOf(readerId, at), readerId,
                 request.getRequestURI(), request.getQueryString(), aggregateType, aggregateId, at));

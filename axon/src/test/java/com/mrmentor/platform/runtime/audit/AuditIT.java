@@ -144,6 +144,9 @@ class AuditIT extends PaymentIntegrationTest {
         assertThat(api().get("/api/audit/aggregates/TokenWallet/no-such-wallet/events", auditor()).status())
                 .isEqualTo(404);
         assertThat(api().get(stateOf("TokenWallet", "w", "yesterday"), auditor()).status()).isEqualTo(400);
+        ApiClient.Response future = api().get(stateOf("TokenWallet", "w", "2999-01-01T00:00:00Z"), auditor());
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.problemType()).endsWith("as-of-in-future");
     }
 
     @Test
@@ -277,6 +280,12 @@ class AuditIT extends PaymentIntegrationTest {
         raw.remove(raw.size() / 2);
         Files.writeString(file, String.join("\n", raw));
         assertThat(runVerifier(file)).startsWith(raw.size() > 1 ? "INCOMPLETE" : "OK");
+
+        // a period with no event exports nothing
+        ApiClient.Response empty = api().get("/api/audit/events?from=2999-01-01T00:00:00Z", auditor(),
+                Map.of("Accept", "application/x-ndjson"));
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.rawBody()).isEmpty();
     }
 
     @Test
@@ -324,6 +333,22 @@ class AuditIT extends PaymentIntegrationTest {
         } finally {
             jdbc.update("UPDATE audit_chain SET link = ? WHERE global_index = ?", link, altered);
         }
+        // a link removed: reported once, at its number, and the links after it are not blamed
+        Map<String, Object> removed = jdbc.queryForMap("SELECT * FROM audit_chain WHERE global_index = ?", altered);
+        jdbc.update("DELETE FROM audit_chain WHERE global_index = ?", altered);
+        try {
+            JsonNode report = api().get(range, auditor()).body();
+            assertThat(report.get("intact").asBoolean()).isFalse();
+            assertThat(report.get("firstBreak").get("reason").asText()).isEqualTo("LINK_MISSING");
+            assertThat(report.get("firstBreak").get("chainNumber").asLong())
+                    .isEqualTo(((Number) removed.get("chain_number")).longValue());
+            assertThat(report.get("breaks").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.update("INSERT INTO audit_chain (chain_number, global_index, occurred_at, link, chained_at) "
+                            + "VALUES (?, ?, ?, ?, ?)", removed.get("chain_number"), removed.get("global_index"),
+                    removed.get("occurred_at"), removed.get("link"), removed.get("chained_at"));
+        }
+        assertThat(api().get(range, auditor()).body().get("intact").asBoolean()).isTrue();
         assertThat(api().get("/api/audit/verify?from=soon", auditor()).status()).isEqualTo(400);
     }
 

@@ -21,7 +21,6 @@ public class AuditTrail {
 
     @AggregateIdentifier
     private String trailId;
-    private long reads;
 
     /** For Axon, which rebuilds the trail from its events. */
     protected AuditTrail() {
@@ -40,6 +39,5 @@ public class AuditTrail {
     @EventSourcingHandler
     void on(AuditReadRecorded event) {
         trailId = event.trailId();
-        reads++;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,9 +31,11 @@ public class AuditChainKeeper {
     private static final String HEAD = AuditChainKeeper.class.getName() + ".head";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public AuditChainKeeper(JdbcTemplate jdbc) {
+    public AuditChainKeeper(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -47,10 +50,7 @@ public class AuditChainKeeper {
         ChainLink.StoredForm stored = jdbc.query("SELECT global_index, event_identifier, type, aggregate_identifier, "
                         + "sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data "
                         + "FROM domain_event_entry WHERE global_index = ?",
-                (rs, row) -> new ChainLink.StoredForm(rs.getLong("global_index"), rs.getString("event_identifier"),
-                        rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                        rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("payload_revision"),
-                        rs.getBytes("payload"), rs.getBytes("meta_data")), position)
+                (rs, row) -> ChainLink.StoredForm.read(rs), position)
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException(
                         "Event at position " + position + " was delivered but is not in the event table"));
         Head head = CurrentUnitOfWork.isStarted()
@@ -59,7 +59,7 @@ public class AuditChainKeeper {
         String link = ChainLink.next(head.link(), stored);
         jdbc.update("INSERT INTO audit_chain (chain_number, global_index, occurred_at, link, chained_at) "
                         + "VALUES (?, ?, ?, ?, ?)", head.number() + 1, position,
-                Timestamp.from(Instant.parse(stored.timestamp())), link, Timestamp.from(Instant.now()));
+                Timestamp.from(Instant.parse(stored.timestamp())), link, Timestamp.from(clock.instant()));
         head.advance(link);
     }
 

@@ -80,17 +80,8 @@ public class AsOfDashboardsController {
         return funnel.asOf(instant(asOf), campaignId, source == null ? null : source.name());
     }
 
-    /** {@code asOf}, or now; the log knows nothing of the future. */
     private Instant instant(Instant asOf) {
-        Instant now = clock.instant();
-        if (asOf == null) {
-            return now;
-        }
-        if (asOf.isAfter(now)) {
-            throw new RuleViolation("as-of-in-future", RuleViolation.Kind.BAD_REQUEST,
-                    "asOf " + asOf + " is later than now (" + now + "); give an instant in the past");
-        }
-        return asOf;
+        return AsOf.resolve(asOf, clock);
     }
 
     private static Set<UUID> named(List<UUID> ids) {

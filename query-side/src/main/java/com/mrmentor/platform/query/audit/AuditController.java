@@ -46,14 +46,16 @@ public class AuditController {
     private final AggregateStates states;
     private final EventFeed feed;
     private final ChainVerifier verifier;
+    private final ChainNumbers chainNumbers;
     private final Clock clock;
 
     public AuditController(AggregateHistory history, AggregateStates states, EventFeed feed, ChainVerifier verifier,
-                           Clock clock) {
+                           ChainNumbers chainNumbers, Clock clock) {
         this.history = history;
         this.states = states;
         this.feed = feed;
         this.verifier = verifier;
+        this.chainNumbers = chainNumbers;
         this.clock = clock;
     }
 
@@ -99,7 +101,7 @@ public class AuditController {
                                                 @RequestParam(required = false)
                                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         knownType(type);
-        Instant at = asOf == null ? clock.instant() : asOf;
+        Instant at = AsOf.resolve(asOf, clock);
         return states.stateOf(type, id, at).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
                 "No " + type + " " + id + " as of " + at));
     }
@@ -130,9 +132,8 @@ public class AuditController {
                        @RequestParam(required = false) String actor,
                        @RequestParam(required = false) String platform,
                        @RequestParam(required = false) String correlationId,
-                       @RequestParam(defaultValue = "0") @Min(0) long afterPosition,
                        HttpServletResponse response) throws IOException {
-        EventFeed.Filter filter = filter(from, to, type, actor, platform, correlationId, afterPosition);
+        EventFeed.Filter filter = filter(from, to, type, actor, platform, correlationId, 0);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"events.ndjson\"");
@@ -178,8 +179,8 @@ public class AuditController {
                                        @RequestParam(required = false) String to) {
         Bound start = bound("from", from);
         Bound end = bound("to", to);
-        Long first = verifier.firstNumberFrom(start.position(), start.instant());
-        Long last = verifier.lastNumberTo(end.position(), end.instant());
+        Long first = chainNumbers.firstFrom(start.position(), start.instant());
+        Long last = chainNumbers.lastTo(end.position(), end.instant());
         if (first == null || last == null) {
             return verifier.verify(1, 0);
         }

@@ -89,50 +89,23 @@ public class ChainVerifier {
         return readOnly.execute(status -> check(fromNumber, toNumber));
     }
 
-    /** The numbers of the first link at or after position/instant {@code from}, or null if there is none. */
-    public Long firstNumberFrom(Long position, Instant at) {
-        if (position != null) {
-            return jdbc.queryForObject("SELECT min(chain_number) FROM audit_chain WHERE global_index >= ?",
-                    Long.class, position);
-        }
-        if (at != null) {
-            return jdbc.queryForObject("SELECT min(chain_number) FROM audit_chain WHERE occurred_at >= ?",
-                    Long.class, java.sql.Timestamp.from(at));
-        }
-        return jdbc.queryForObject("SELECT min(chain_number) FROM audit_chain", Long.class);
-    }
-
-    /** The number of the last link at or before position {@code to}, or before instant {@code to}; null if none. */
-    public Long lastNumberTo(Long position, Instant at) {
-        if (position != null) {
-            return jdbc.queryForObject("SELECT max(chain_number) FROM audit_chain WHERE global_index <= ?",
-                    Long.class, position);
-        }
-        if (at != null) {
-            return jdbc.queryForObject("SELECT max(chain_number) FROM audit_chain WHERE occurred_at < ?",
-                    Long.class, java.sql.Timestamp.from(at));
-        }
-        return jdbc.queryForObject("SELECT max(chain_number) FROM audit_chain", Long.class);
-    }
-
     private Report check(long fromNumber, long toNumber) {
         Anchor head = anchorAt("SELECT chain_number, global_index, link FROM audit_chain "
                 + "ORDER BY chain_number DESC FETCH FIRST 1 ROWS ONLY");
         if (fromNumber > toNumber) {
             return new Report(null, null, 0, true, null, 0, List.of(), 0, head);
         }
-        List<String> before = jdbc.queryForList("SELECT link FROM audit_chain WHERE chain_number = ?", String.class,
-                fromNumber - 1);
-        Walk walk = new Walk(fromNumber, before.isEmpty() ? ChainLink.GENESIS : before.get(0));
+        List<String> before = fromNumber == 1 ? List.of(ChainLink.GENESIS) : jdbc.queryForList(
+                "SELECT link FROM audit_chain WHERE chain_number = ?", String.class, fromNumber - 1);
+        Walk walk = new Walk(fromNumber, before.isEmpty() ? null : before.get(0).trim());
+        if (before.isEmpty()) {
+            walk.record(new Break(fromNumber - 1, null, BreakReason.LINK_MISSING, null, null));
+        }
         RowCallbackHandler step = rs -> {
             long number = rs.getLong("chain_number");
             long position = rs.getLong("chain_position");
             String stored = rs.getString("link").trim();
-            rs.getLong("global_index");
-            ChainLink.StoredForm event = rs.wasNull() ? null : new ChainLink.StoredForm(rs.getLong("global_index"),
-                    rs.getString("event_identifier"), rs.getString("type"), rs.getString("aggregate_identifier"),
-                    rs.getLong("sequence_number"), rs.getString("time_stamp"), rs.getString("payload_type"),
-                    rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+            ChainLink.StoredForm event = rs.getObject("global_index") == null ? null : ChainLink.StoredForm.read(rs);
             walk.step(number, position, stored, event);
         };
         jdbc.query(connection -> {
@@ -168,9 +141,9 @@ public class ChainVerifier {
                 walk.firstBreak, walk.breaks, List.copyOf(unchained), unchainedCount, head);
     }
 
-    private Anchor anchorAt(String sql, Object... arguments) {
+    private Anchor anchorAt(String sql) {
         List<Anchor> anchors = jdbc.query(sql, (rs, row) -> new Anchor(rs.getLong(1), rs.getLong(2),
-                rs.getString(3).trim()), arguments);
+                rs.getString(3).trim()));
         return anchors.isEmpty() ? null : anchors.get(0);
     }
 
@@ -206,8 +179,14 @@ public class ChainVerifier {
             if (number != expectedNumber) {
                 settlePending(false);
                 record(new Break(expectedNumber, null, BreakReason.LINK_MISSING, null, null));
+                previousStored = null;
             }
             expectedNumber = number + 1;
+            if (previousStored == null) {
+                // the link before is gone: this one cannot be checked, only taken as the base of the next
+                previousStored = stored;
+                return;
+            }
             if (event == null) {
                 settlePending(false);
                 record(new Break(number, position, BreakReason.EVENT_MISSING, stored, null));
@@ -241,7 +220,7 @@ public class ChainVerifier {
             record(settled);
         }
 
-        private void record(Break broken) {
+        void record(Break broken) {
             breaks++;
             if (firstBreak == null) {
                 firstBreak = broken;

@@ -44,9 +44,12 @@ public class EventFeed {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final TransactionTemplate readOnly;
+    private final ChainNumbers chainNumbers;
 
-    public EventFeed(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    public EventFeed(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
+                     ChainNumbers chainNumbers) {
         this.jdbc = jdbc;
+        this.chainNumbers = chainNumbers;
         this.json = json.copy().disable(SerializationFeature.INDENT_OUTPUT);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -153,21 +156,17 @@ public class EventFeed {
                     + "LEFT JOIN audit_chain p ON p.chain_number = c.chain_number - 1 "
                     + filter.where(arguments) + " ORDER BY c.chain_number";
         } else {
-            Long first = filter.from() == null
-                    ? jdbc.queryForObject("SELECT min(chain_number) FROM audit_chain", Long.class)
-                    : jdbc.queryForObject("SELECT min(chain_number) FROM audit_chain WHERE occurred_at >= ?",
-                    Long.class, Timestamp.from(filter.from()));
-            Long last = filter.to() == null
-                    ? jdbc.queryForObject("SELECT max(chain_number) FROM audit_chain", Long.class)
-                    : jdbc.queryForObject("SELECT max(chain_number) FROM audit_chain WHERE occurred_at < ?",
-                    Long.class, Timestamp.from(filter.to()));
+            Long first = chainNumbers.firstFrom(null, filter.from());
+            Long last = chainNumbers.lastTo(null, filter.to());
+            if (first == null || last == null) {
+                return 0; // no chained event in the period
+            }
             sql = "SELECT " + COLUMNS + "FROM audit_chain c "
                     + "JOIN domain_event_entry e ON e.global_index = c.global_index "
                     + "LEFT JOIN audit_chain p ON p.chain_number = c.chain_number - 1 "
-                    + "WHERE c.chain_number BETWEEN ? AND ? AND c.global_index > ? ORDER BY c.chain_number";
-            arguments.add(first == null ? 1 : first);
-            arguments.add(last == null ? 0 : last);
-            arguments.add(filter.afterPosition());
+                    + "WHERE c.chain_number BETWEEN ? AND ? ORDER BY c.chain_number";
+            arguments.add(first);
+            arguments.add(last);
         }
         long[] lines = {0};
         readOnly.executeWithoutResult(status -> {
@@ -200,11 +199,8 @@ public class EventFeed {
 
     private void writeExportLine(JsonGenerator generator, ResultSet rs) throws IOException, SQLException {
         AuditEvent event = redacted(rs);
-        byte[] payload = rs.getBytes("payload");
-        byte[] metadata = rs.getBytes("meta_data");
-        ChainLink.StoredForm stored = new ChainLink.StoredForm(event.position(), event.eventId(),
-                event.aggregateType(), event.aggregateId(), event.sequenceNumber(), rs.getString("time_stamp"),
-                event.type(), event.revision(), payload, metadata);
+        ChainLink.StoredForm stored = ChainLink.StoredForm.read(rs);
+        byte[] payload = stored.payload();
         generator.writeStartObject();
         generator.writeNumberField("position", event.position());
         generator.writeStringField("eventId", event.eventId());
@@ -247,10 +243,8 @@ public class EventFeed {
         long chainNumber = rs.getLong("chain_number");
         AuditEvent.Chain chain = rs.wasNull() ? null : new AuditEvent.Chain(chainNumber,
                 chainNumber == 1 ? ChainLink.GENESIS : rs.getString("previous_link"), rs.getString("link"));
-        long sequence = rs.getLong("sequence_number");
-        Long sequenceNumber = rs.wasNull() ? null : sequence;
         return new AuditEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
-                rs.getString("aggregate_identifier"), sequenceNumber, payloadType, rs.getString("payload_revision"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), payloadType, rs.getString("payload_revision"),
                 Instant.parse(rs.getString("time_stamp")),
                 PersonalFields.redactPayload(payloadType, parse(rs.getBytes("payload"))),
                 PersonalFields.redactMetadata(parse(rs.getBytes("meta_data"))), chain);

@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Hides personal data in events shown in bulk (the audit feed, exports, correlation chains): every
  * {@link PersonalData} component of the payload's class (and of records nested in it) reads {@value #REDACTED}, and
- * the metadata loses the client's address. Works on the stored JSON, so nothing is decrypted to be hidden again.
+ * the metadata shows only who acted, where and why (the client's address and anything else read redacted). Works on the stored JSON, so nothing is decrypted to be hidden again.
  */
 final class PersonalFields {
 
     static final String REDACTED = "[redacted]";
-    /** Metadata entries that identify a person beyond their account id. */
-    private static final Set<String> PERSONAL_METADATA = Set.of(MetadataKeys.CLIENT_IP, MetadataKeys.IDEMPOTENCY_KEY);
+    /** The metadata a bulk read shows; any other entry (client address, idempotency key, later ones) is redacted. */
+    private static final Set<String> SHOWN_METADATA = Set.of(MetadataKeys.USER_ID, MetadataKeys.ROLES,
+            MetadataKeys.PLATFORM, MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID, MetadataKeys.REQUEST_ID);
 
     /** Per payload class: its personal components, and its components holding records that may have some. */
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -45,14 +46,14 @@ final class PersonalFields {
         return copy;
     }
 
-    /** A copy of {@code metadata} without the entries that identify a person beyond their account id. */
+    /** A copy of {@code metadata} showing only who acted, where and why; everything else reads redacted. */
     static JsonNode redactMetadata(JsonNode metadata) {
         if (!(metadata instanceof ObjectNode object)) {
             return metadata;
         }
         ObjectNode copy = object.deepCopy();
-        PERSONAL_METADATA.forEach(key -> {
-            if (copy.has(key)) {
+        object.fieldNames().forEachRemaining(key -> {
+            if (!SHOWN_METADATA.contains(key)) {
                 copy.put(key, REDACTED);
             }
         });

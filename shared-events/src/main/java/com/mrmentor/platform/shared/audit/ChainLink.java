@@ -2,6 +2,8 @@ package com.mrmentor.platform.shared.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,6 +35,18 @@ public final class ChainLink {
                              Long sequenceNumber, String timestamp, String payloadType, String payloadRevision,
                              byte[] payload, byte[] metadata) {
 
+        /**
+         * The stored form in the current row of {@code row}, whose columns are named as the event table's:
+         * {@code global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp, payload_type,
+         * payload_revision, payload, meta_data}.
+         */
+        public static StoredForm read(ResultSet row) throws SQLException {
+            return new StoredForm(row.getLong("global_index"), row.getString("event_identifier"),
+                    row.getString("type"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                    row.getString("time_stamp"), row.getString("payload_type"), row.getString("payload_revision"),
+                    row.getBytes("payload"), row.getBytes("meta_data"));
+        }
+
         /** The bytes the link covers. */
         public byte[] canonicalBytes() {
             Base64.Encoder base64 = Base64.getEncoder();
@@ -40,7 +54,7 @@ public final class ChainLink {
                     text(aggregateType), text(aggregateIdentifier),
                     sequenceNumber == null ? "" : Long.toString(sequenceNumber), text(timestamp), text(payloadType),
                     text(payloadRevision), payload == null ? "" : base64.encodeToString(payload),
-                    metadata == null ? "" : sha256Hex(metadata));
+                    metadataDigest());
             return text.getBytes(StandardCharsets.UTF_8);
         }
 
