@@ -79,16 +79,15 @@ public class EarningsReconciliation {
         events.scanType("MentorEarnings", event -> {
             JsonNode p = event.payload();
             UUID mentor = UUID.fromString(p.get("mentorId").asText());
-            long[] b = balances.computeIfAbsent(mentor, id -> new long[5]);
+            long[] b = balances.computeIfAbsent(mentor, id -> new long[MentorBuckets.COUNT]);
             boolean inPeriod = !event.timestamp().isBefore(from) && event.timestamp().isBefore(to);
             String booking = p.path("bookingId").asText();
             String payout = p.path("payoutId").asText();
+            MentorBuckets.apply(b, simpleName(event.type()), p);
             switch (simpleName(event.type())) {
                 case "SessionEarningAccrued" -> {
                     long gross = p.get("gross").asLong();
                     long tokens = p.get("capturedTokens").asLong();
-                    b[0] += p.get("net").asLong();
-                    b[4] += p.get("tds").asLong();
                     net.put(booking, p.get("net").asLong());
                     if (accrued.put(booking, tokens) != null) {
                         mismatches.add(new Mismatch("EARNING_ACCRUED_TWICE", "booking " + booking, "1", "2",
@@ -118,37 +117,25 @@ public class EarningsReconciliation {
                         t[4] += p.get("net").asLong();
                     }
                 }
-                case "SessionEarningAvailable" -> {
-                    b[0] -= p.get("net").asLong();
-                    b[1] += p.get("net").asLong();
-                }
                 case "SessionEarningReversed" -> {
-                    b["PENDING".equals(p.get("fromBucket").asText()) ? 0 : 1] -= p.get("amount").asLong();
-                    b[4] -= p.get("tds").asLong();
                     if (inPeriod) {
                         t[5] += p.get("amount").asLong();
                     }
                 }
                 case "PayoutFundsReserved" -> {
-                    b[1] -= p.get("amount").asLong();
-                    b[2] += p.get("amount").asLong();
                     reserved.put(payout, p.get("amount").asLong());
                 }
                 case "PayoutFundsPaid" -> {
-                    b[2] -= p.get("amount").asLong();
-                    b[3] += p.get("amount").asLong();
                     paid.put(payout, p.get("amount").asLong());
                 }
                 case "PayoutFundsReturned" -> {
-                    b["PAID".equals(p.get("fromBucket").asText()) ? 3 : 2] -= p.get("amount").asLong();
-                    b[1] += p.get("amount").asLong();
                     returned.merge(payout, 1, Integer::sum);
                     if (inPeriod) {
                         t[8] += p.get("amount").asLong();
                     }
                 }
                 default -> {
-                    // destination changes move no money
+                    // moved between buckets above; nothing further to check
                 }
             }
         });
@@ -223,9 +210,10 @@ public class EarningsReconciliation {
                 "the ledger paid a payout the provider never processed")));
         balances.forEach((mentor, b) -> {
             long processed = processedPerMentor.getOrDefault(mentor.toString(), 0L);
-            if (processed != b[3]) {
+            if (processed != b[MentorBuckets.PAID]) {
                 mismatches.add(new Mismatch("PAID_DRIFT", "mentor " + mentor, String.valueOf(processed),
-                        String.valueOf(b[3]), "the ledger's paid balance differs from the processed payouts"));
+                        String.valueOf(b[MentorBuckets.PAID]),
+                        "the ledger's paid balance differs from the processed payouts"));
             }
         });
 

@@ -23,11 +23,11 @@ import java.util.UUID;
 @Component
 public class PayoutLiabilityAsOf {
 
-    private static final int PENDING = 0;
-    private static final int AVAILABLE = 1;
-    private static final int IN_PAYOUT = 2;
-    private static final int PAID = 3;
-    private static final int WITHHELD = 4;
+    private static final int PENDING = MentorBuckets.PENDING;
+    private static final int AVAILABLE = MentorBuckets.AVAILABLE;
+    private static final int IN_PAYOUT = MentorBuckets.IN_PAYOUT;
+    private static final int PAID = MentorBuckets.PAID;
+    private static final int WITHHELD = MentorBuckets.WITHHELD;
 
     private final StoredEventReader events;
     private final Clock clock;
@@ -53,39 +53,12 @@ public class PayoutLiabilityAsOf {
                 return;
             }
             folded[0]++;
-            long[] b = ledgers.computeIfAbsent(mentor, id -> new long[5]);
             String type = event.type().substring(event.type().lastIndexOf('.') + 1);
-            switch (type) {
-                case "SessionEarningAccrued" -> {
-                    b[PENDING] += p.get("net").asLong();
-                    b[WITHHELD] += p.get("tds").asLong();
-                }
-                case "SessionEarningAvailable" -> {
-                    b[PENDING] -= p.get("net").asLong();
-                    b[AVAILABLE] += p.get("net").asLong();
-                }
-                case "SessionEarningReversed" -> {
-                    b["PENDING".equals(p.get("fromBucket").asText()) ? PENDING : AVAILABLE] -= p.get("amount").asLong();
-                    b[WITHHELD] -= p.get("tds").asLong();
-                }
-                case "PayoutFundsReserved" -> {
-                    b[AVAILABLE] -= p.get("amount").asLong();
-                    b[IN_PAYOUT] += p.get("amount").asLong();
-                    openPayouts.add(p.get("payoutId").asText());
-                }
-                case "PayoutFundsPaid" -> {
-                    b[IN_PAYOUT] -= p.get("amount").asLong();
-                    b[PAID] += p.get("amount").asLong();
-                    openPayouts.remove(p.get("payoutId").asText());
-                }
-                case "PayoutFundsReturned" -> {
-                    b["PAID".equals(p.get("fromBucket").asText()) ? PAID : IN_PAYOUT] -= p.get("amount").asLong();
-                    b[AVAILABLE] += p.get("amount").asLong();
-                    openPayouts.remove(p.get("payoutId").asText());
-                }
-                default -> {
-                    // destination changes move no money
-                }
+            MentorBuckets.apply(ledgers.computeIfAbsent(mentor, id -> new long[MentorBuckets.COUNT]), type, p);
+            if ("PayoutFundsReserved".equals(type)) {
+                openPayouts.add(p.get("payoutId").asText());
+            } else if ("PayoutFundsPaid".equals(type) || "PayoutFundsReturned".equals(type)) {
+                openPayouts.remove(p.get("payoutId").asText());
             }
         });
 
