@@ -36,6 +36,10 @@ final class BenchServer implements AutoCloseable {
     final String adminEmail = "bench-admin@local";
     final String adminPassword = randomSecret(18);
     private Process process;
+    /** Heap of the server's JVM (the budget: every workload runs in 512 MiB). */
+    private String maxHeap = "512m";
+    /** A file whose content is the bench clock's offset in milliseconds, or null for the platform's own clock. */
+    private java.nio.file.Path clockOffsetFile;
 
     BenchServer(String jar, String dbHost, String database, int port, String log) {
         this.jar = jar;
@@ -62,13 +66,49 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    BenchServer maxHeap(String heap) {
+        this.maxHeap = heap;
+        return this;
+    }
+
+    /**
+     * Runs the server with {@link BenchClock}: the platform's clock moved by the milliseconds written to
+     * {@code offsetFile} (see {@link #moveClock}); the server jar is unchanged, the clock comes in on Spring Boot's
+     * {@code loader.path}.
+     */
+    BenchServer withBenchClock(java.nio.file.Path offsetFile) throws java.io.IOException {
+        this.clockOffsetFile = offsetFile;
+        java.nio.file.Files.writeString(offsetFile, "0"); // a run starts on the machine's time
+        return this;
+    }
+
+    /** Moves the bench clock to {@code offset} ahead of the machine's time (read by the server within 50 ms). */
+    void moveClock(Duration offset) throws Exception {
+        java.nio.file.Path next = clockOffsetFile.resolveSibling(clockOffsetFile.getFileName() + ".next");
+        java.nio.file.Files.writeString(next, Long.toString(offset.toMillis()));
+        java.nio.file.Files.move(next, clockOffsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(200); // the server re-reads the file every 50 ms
+    }
+
     /** Starts the server (same keys on every start, so events written by one start are read by the next). */
     void start(String... extraArguments) throws Exception {
         if (!new File(jar).isFile()) {
             throw new IllegalStateException("Server jar not found: " + jar + " (build with ./mvnw -Pbench verify)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar,
-                "--spring.profiles.active=postgres", "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap));
+        String extraJvm = System.getenv().getOrDefault("BENCH_SERVER_JVM_OPTIONS", "");
+        if (!extraJvm.isBlank()) {
+            command.addAll(List.of(extraJvm.trim().split("\\s+")));
+        }
+        if (clockOffsetFile == null) {
+            command.addAll(List.of("-jar", jar));
+        } else {
+            command.addAll(List.of("-Dloader.path=" + BenchClock.extensionJar(clockOffsetFile.getParent()),
+                    "-D" + BenchClock.OFFSET_FILE_PROPERTY + "=" + clockOffsetFile.toAbsolutePath(), "-cp", jar,
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
+        command.addAll(List.of("--spring.profiles.active=postgres", "--server.port=" + port,
                 "--logging.structured.format.console=", "--logging.level.root=WARN"));
         command.addAll(List.of(extraArguments));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -85,6 +125,17 @@ final class BenchServer implements AutoCloseable {
         System.out.println("starting server: " + jar + " (log: " + log + ")");
         process = builder.start();
         awaitHealthy();
+    }
+
+    /** The server process's CPU time so far (user + system), from /proc; -1 where /proc is not there. */
+    double cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in ticks
+        } catch (Exception notLinux) {
+            return -1;
+        }
     }
 
     void stop() throws InterruptedException {

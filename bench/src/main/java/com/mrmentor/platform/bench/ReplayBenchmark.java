@@ -58,6 +58,20 @@ public final class ReplayBenchmark {
      */
     private final List<String> catchUp;
 
+    /** What the suite ({@link PerformanceSuite}) prints of a run. */
+    record Figures(long storeSize, double replaySeconds, double replayEventsPerSecond, double exportEventsPerSecond,
+                   double heapPeakMiB) {
+    }
+
+    /** One run with the default processors caught up first; for the suite's table. */
+    static Figures measure(String serverJar, String dbHost, long events, String log) throws Exception {
+        BenchServer server = new BenchServer(serverJar, dbHost, "mentor_platform_bench_replay", 18_081, log);
+        try (server) {
+            return new ReplayBenchmark(List.of("audit-chain", "audit-event-index")).run(server, events, 12,
+                    new String[0], Duration.ofMinutes(60));
+        }
+    }
+
     private ReplayBenchmark(List<String> catchUp) {
         this.catchUp = catchUp.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
@@ -84,7 +98,7 @@ public final class ReplayBenchmark {
         }
     }
 
-    private void run(BenchServer server, long targetEvents, int pairs, String[] serverArguments, Duration timeout)
+    private Figures run(BenchServer server, long targetEvents, int pairs, String[] serverArguments, Duration timeout)
             throws Exception {
         server.recreateDatabase();
         String auditorPassword = BenchServer.randomSecret(18);
@@ -148,6 +162,7 @@ public final class ReplayBenchmark {
         System.out.printf("before the replay: %s lag %d, head %d%n", GROUP, before.get("lag").asLong(),
                 before.get("headPosition").asLong());
 
+        HeapSampler heap = new HeapSampler(server);
         long started = System.nanoTime();
         server.send("POST", "/api/admin/projections/" + GROUP + "/replay", token, null, 202);
         JsonNode status;
@@ -174,6 +189,7 @@ public final class ReplayBenchmark {
             }
         }
         double replaySeconds = (System.nanoTime() - started) / 1e9;
+        heap.stop();
         long ledgerRows;
         long walletEvents;
         try (Connection db = server.connect()) {
@@ -192,7 +208,9 @@ public final class ReplayBenchmark {
             throw new IllegalStateException("the rebuilt ledger has " + ledgerRows + " rows for " + walletEvents
                     + " wallet events");
         }
-        export(server, server.login(AUDITOR, auditorPassword), storeSize);
+        System.out.printf("server heap peak during the replay: %.0f MiB%n", heap.peakMiB());
+        double exportRate = export(server, server.login(AUDITOR, auditorPassword), storeSize);
+        return new Figures(storeSize, replaySeconds, storeSize / replaySeconds, exportRate, heap.peakMiB());
     }
 
     // ---- seeding -----------------------------------------------------------------------------------------------
@@ -299,7 +317,8 @@ public final class ReplayBenchmark {
 
     // ---- export ------------------------------------------------------------------------------------------------
 
-    private static void export(BenchServer server, String token, long storeSize)
+    /** Streams the export; answers its events per second (NaN when the route is not there). */
+    private static double export(BenchServer server, String token, long storeSize)
             throws Exception {
         Instant from = Instant.now().minus(Duration.ofDays(1));
         Instant to = Instant.now().plus(Duration.ofMinutes(1));
@@ -315,12 +334,12 @@ public final class ReplayBenchmark {
             System.out.println("export: GET /api/audit/events answered " + response.statusCode() + " to an AUDITOR — "
                     + "the audit export route is not in this build (an unlisted route is refused by the deny-by-default "
                     + "security rules, or unknown: 404); export rate not measured. " + body);
-            return;
+            return Double.NaN;
         }
         if (response.statusCode() != 200) {
             String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println("export: GET /api/audit/events answered " + response.statusCode() + " " + body);
-            return;
+            return Double.NaN;
         }
         long lines = 0;
         long bytes = 0;
@@ -346,6 +365,7 @@ public final class ReplayBenchmark {
         if (lines < storeSize) {
             System.out.printf("export: %,d of the %,d stored events were in the window%n", lines, storeSize);
         }
+        return lines / seconds;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
