@@ -1,5 +1,6 @@
 package com.mrmentor.platform.command.booking;
 
+import com.mrmentor.platform.command.common.AggregateCaches;
 import com.mrmentor.platform.command.mentorship.BookingTerms;
 import com.mrmentor.platform.shared.booking.AcceptBooking;
 import com.mrmentor.platform.shared.booking.AutoCompleteBooking;
@@ -48,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * only after the booking reached a final state. The request itself, which also takes the mentor's time and the
  * student's tokens, is made by {@link BookingWorkflow}.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaches.BOOKINGS)
 public class Booking {
 
     @AggregateIdentifier

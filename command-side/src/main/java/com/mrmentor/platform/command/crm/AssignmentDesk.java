@@ -2,6 +2,7 @@ package com.mrmentor.platform.command.crm;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.mrmentor.platform.command.common.AggregateCaches;
 import com.mrmentor.platform.shared.crm.AssignmentRule;
 import com.mrmentor.platform.shared.crm.AssignmentRule.RuleRep;
 import com.mrmentor.platform.shared.crm.AssignmentRulesPublished;
@@ -47,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * leads-under-this-rule / weight. Ties go to the rep listed first. No match, or nobody eligible: the lead waits in the
  * unassigned queue. Reps never configured count as ACTIVE with the default capacity.
  */
-@Aggregate(snapshotTriggerDefinition = CrmSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = CrmSnapshots.TRIGGER, cache = AggregateCaches.ASSIGNMENT_DESK)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)

@@ -2,6 +2,7 @@ package com.mrmentor.platform.command.tokens;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.mrmentor.platform.command.common.AggregateCaches;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.tokens.ApproveTokenGrant;
 import com.mrmentor.platform.shared.tokens.CaptureTokenHold;
@@ -61,7 +62,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * once; a grant above the threshold is credited only after a second, different user approves it. Held tokens of a
  * grant that expires or is revoked stay held: captured they count as spent, released they are removed then.
  */
-@Aggregate(snapshotTriggerDefinition = TokenWalletSnapshots.TRIGGER, snapshotFilter = TokenWalletSnapshots.FILTER)
+@Aggregate(snapshotTriggerDefinition = TokenWalletSnapshots.TRIGGER, snapshotFilter = TokenWalletSnapshots.FILTER,
+        cache = AggregateCaches.TOKEN_WALLETS)
 @Revision(TokenWalletSnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
