@@ -76,7 +76,7 @@ public class StoredEventReader {
      * personal data, such as the ledger's.
      */
     public void scanType(String aggregateType, java.util.function.Consumer<StoredEvent> consumer) {
-        table.require("This reconciliation");
+        table.require("This report");
         // PostgreSQL's driver fetches by the fetch size only inside a transaction; in autocommit it would load the
         // whole result set into memory first
         readOnly.executeWithoutResult(status -> jdbc.query(con -> {
