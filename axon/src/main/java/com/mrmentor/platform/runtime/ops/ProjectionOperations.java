@@ -11,7 +11,10 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,14 +27,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the event processors are doing, and the rebuild of a read model from the first event while the rest of the
@@ -294,6 +300,27 @@ class ProjectionOperations {
                     "No event processor named " + name);
         }
         return processor;
+    }
+
+    /**
+     * When the oldest event that {@code name} may not have handled yet was stored: the first event after the lowest
+     * position among its segments in the token store (exact with one segment; with several, the event may belong to
+     * a segment that is further on, so this is an upper bound of the delay). Empty when no event follows.
+     */
+    Optional<Instant> oldestPending(String name) {
+        List<TrackingToken> lowest = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> token(rs.getBytes("token"), rs.getString("token_type")), name);
+        TrackingToken from = lowest.stream()
+                .map(WrappedToken::unwrapLowerBound)
+                .min(Comparator.comparingLong(token -> token == null ? -1 : token.position().orElse(-1)))
+                .orElse(null);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
+            return stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)
+                    ? Optional.of(stream.nextAvailable().getTimestamp()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The position of the newest event in the store (-1 when it is empty). */

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,12 @@ import java.util.List;
  * become visible. Redelivered events are recognised by their position and chained once.
  *
  * <p>Never replayed: a rebuild would recompute every link over whatever the store holds now, and so bless tampering.
+ *
+ * <p>Only on the PostgreSQL event store: with Axon Server (profile {@code axonserver}) the stored bytes are not in
+ * {@code domain_event_entry}, so there is no chain and the audit readers say so (ADR 0013).
  */
 @Component
+@ConditionalOnExpression("!${axon.axonserver.enabled:true} or !${axon.axonserver.event-store.enabled:true}")
 @ProcessingGroup(AuditChainKeeper.PROCESSING_GROUP)
 public class AuditChainKeeper {
 

@@ -26,11 +26,14 @@ public class AggregateHistory {
     private final JdbcTemplate jdbc;
     private final AggregatePayloads eventPayloads;
     private final ObjectMapper json;
+    private final EventTable table;
 
-    public AggregateHistory(JdbcTemplate jdbc, AggregatePayloads eventPayloads, ObjectMapper json) {
+    public AggregateHistory(JdbcTemplate jdbc, AggregatePayloads eventPayloads, ObjectMapper json,
+                            EventTable table) {
         this.jdbc = jdbc;
         this.eventPayloads = eventPayloads;
         this.json = json;
+        this.table = table;
     }
 
     /**
@@ -45,6 +48,7 @@ public class AggregateHistory {
      * an empty page when the aggregate has no such events (or is of another type).
      */
     public Page events(String type, String id, long afterSequence, int limit, String readerPlatform) {
+        table.require("The audit history");
         List<Row> rows = jdbc.query("SELECT e.global_index, e.event_identifier, e.sequence_number, e.time_stamp, "
                         + "e.payload_type, e.payload_revision, e.meta_data, c.chain_number, c.link, p.link AS previous "
                         + "FROM domain_event_entry e LEFT JOIN audit_chain c ON c.global_index = e.global_index "

@@ -48,15 +48,17 @@ public class AuditController {
     private final ChainVerifier verifier;
     private final ChainNumbers chainNumbers;
     private final Clock clock;
+    private final EventTable table;
 
     public AuditController(AggregateHistory history, AggregateStates states, EventFeed feed, ChainVerifier verifier,
-                           ChainNumbers chainNumbers, Clock clock) {
+                           ChainNumbers chainNumbers, Clock clock, EventTable table) {
         this.history = history;
         this.states = states;
         this.feed = feed;
         this.verifier = verifier;
         this.chainNumbers = chainNumbers;
         this.clock = clock;
+        this.table = table;
     }
 
     /** @param types the aggregate types whose histories and states can be read */
@@ -134,6 +136,7 @@ public class AuditController {
                        @RequestParam(required = false) String correlationId,
                        HttpServletResponse response) throws IOException {
         EventFeed.Filter filter = filter(from, to, type, actor, platform, correlationId, 0);
+        table.require("The audit export"); // before the 200 and its headers go out
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"events.ndjson\"");

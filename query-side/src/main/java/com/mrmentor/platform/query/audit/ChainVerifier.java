@@ -31,12 +31,14 @@ public class ChainVerifier {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final EventTable table;
 
-    public ChainVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    public ChainVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, EventTable table) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.clock = clock;
+        this.table = table;
     }
 
     /** Why a link does not hold. */
@@ -86,6 +88,7 @@ public class ChainVerifier {
 
     /** Checks the links numbered {@code fromNumber} to {@code toNumber}, both included. */
     public Report verify(long fromNumber, long toNumber) {
+        table.require("The audit chain");
         return readOnly.execute(status -> check(fromNumber, toNumber));
     }
 

@@ -45,11 +45,13 @@ public class EventFeed {
     private final ObjectMapper json;
     private final TransactionTemplate readOnly;
     private final ChainNumbers chainNumbers;
+    private final EventTable table;
 
     public EventFeed(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-                     ChainNumbers chainNumbers) {
+                     ChainNumbers chainNumbers, EventTable table) {
         this.jdbc = jdbc;
         this.chainNumbers = chainNumbers;
+        this.table = table;
         this.json = json.copy().disable(SerializationFeature.INDENT_OUTPUT);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -112,6 +114,7 @@ public class EventFeed {
 
     /** Up to {@code limit} events matching {@code filter}, in position order. */
     public Page page(Filter filter, int limit) {
+        table.require("The audit feed");
         List<Object> arguments = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + "FROM audit_event_index i "
                 + "JOIN domain_event_entry e ON e.global_index = i.global_index " + CHAIN_JOINS
@@ -147,6 +150,7 @@ public class EventFeed {
      * processor has not reached yet are left out. Returns the number of lines written.
      */
     public long export(Filter filter, OutputStream out) {
+        table.require("The audit export");
         List<Object> arguments = new ArrayList<>();
         String sql;
         if (selective(filter)) {

@@ -26,14 +26,16 @@ public class StoredEventReader {
     private final ObjectMapper json;
     private final Serializer serializer;
     private final TransactionTemplate readOnly;
+    private final EventTable table;
 
     public StoredEventReader(JdbcTemplate jdbc, ObjectMapper json, Serializer serializer,
-                             PlatformTransactionManager transactions) {
+                             PlatformTransactionManager transactions, EventTable table) {
         this.jdbc = jdbc;
         this.json = json;
         this.serializer = serializer;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.table = table;
     }
 
     /**
@@ -42,6 +44,7 @@ public class StoredEventReader {
      * key is gone. For callers who may see personal data.
      */
     public List<StoredEvent> readableEventsOf(String aggregateIdentifier) {
+        table.require("This history");
         return jdbc.query("SELECT global_index, sequence_number, event_identifier, type, payload_type, "
                         + "payload_revision, time_stamp, payload, meta_data FROM domain_event_entry "
                         + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
@@ -56,6 +59,7 @@ public class StoredEventReader {
 
     /** Every event of {@code aggregateIdentifier}, oldest first. */
     public List<StoredEvent> eventsOf(String aggregateIdentifier) {
+        table.require("This history");
         return jdbc.query("SELECT global_index, sequence_number, event_identifier, type, payload_type, "
                         + "payload_revision, time_stamp, payload, meta_data FROM domain_event_entry "
                         + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
@@ -72,6 +76,7 @@ public class StoredEventReader {
      * personal data, such as the ledger's.
      */
     public void scanType(String aggregateType, java.util.function.Consumer<StoredEvent> consumer) {
+        table.require("This report");
         // PostgreSQL's driver fetches by the fetch size only inside a transaction; in autocommit it would load the
         // whole result set into memory first
         readOnly.executeWithoutResult(status -> jdbc.query(con -> {
