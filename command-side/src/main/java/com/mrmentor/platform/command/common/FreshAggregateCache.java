@@ -2,11 +2,13 @@ package com.mrmentor.platform.command.common;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,8 +22,8 @@ import java.util.function.Supplier;
  * refusal that appends nothing (say {@code insufficient-tokens} right after another node credited the wallet) would
  * be answered from old state for as long as the entry lived.
  *
- * <p>Entries are weakly referenced ({@link WeakReferenceCache}): the heap decides how many stay, so a small heap
- * (the benchmark runs the server in 512 MiB) costs cache hits, never memory. Axon's caching repository drops an entry
+ * <p>At most {@code capacity} aggregates stay, least recently used out first (weak references were tried: every young
+ * collection emptied the cache, and under load that is every second or two). Axon's caching repository drops an entry
  * when its unit of work rolls back, so an aggregate changed by a failed command is never reused.
  */
 public final class FreshAggregateCache implements Cache {
@@ -29,11 +31,28 @@ public final class FreshAggregateCache implements Cache {
     /** {@link AggregateCacheEntry} keeps the cached aggregate's version to itself. */
     private static final Field VERSION = versionField();
 
-    private final Cache entries = new WeakReferenceCache();
-    private final Supplier<EventStore> eventStore;
+    private final Map<Object, Object> entries;
+    private final Supplier<EventStore> eventStoreLookup;
+    /** Looked up on first use (the event store is made after the repositories that use this cache). */
+    private volatile EventStore eventStore;
 
-    public FreshAggregateCache(Supplier<EventStore> eventStore) {
-        this.eventStore = eventStore;
+    public FreshAggregateCache(Supplier<EventStore> eventStore, int capacity) {
+        this.eventStoreLookup = eventStore;
+        this.entries = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    private EventStore eventStore() {
+        EventStore store = eventStore;
+        if (store == null) {
+            store = eventStoreLookup.get();
+            eventStore = store;
+        }
+        return store;
     }
 
     private static Field versionField() {
@@ -48,8 +67,9 @@ public final class FreshAggregateCache implements Cache {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        V value = entries.get(key);
+        V value = (V) entries.get(key);
         if (value instanceof AggregateCacheEntry<?> entry && !isCurrent(key, entry)) {
             entries.remove(key);
             return null;
@@ -64,7 +84,7 @@ public final class FreshAggregateCache implements Cache {
         } catch (IllegalAccessException unreadable) {
             return false;
         }
-        Optional<Long> stored = eventStore.get().lastSequenceNumberFor(key.toString());
+        Optional<Long> stored = eventStore().lastSequenceNumberFor(key.toString());
         return stored.isPresent() && Objects.equals(stored.get(), cachedVersion);
     }
 
@@ -75,17 +95,17 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, value);
+        return entries.putIfAbsent(key, value) == null;
     }
 
     @Override
     public boolean remove(Object key) {
-        return entries.remove(key);
+        return entries.remove(key) != null;
     }
 
     @Override
     public void removeAll() {
-        entries.removeAll();
+        entries.clear();
     }
 
     @Override
@@ -93,8 +113,9 @@ public final class FreshAggregateCache implements Cache {
         return entries.containsKey(key);
     }
 
+    /** Nobody listens to these caches; Axon's repositories do not register listeners. */
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-        return entries.registerCacheEntryListener(cacheEntryListener);
+        throw new UnsupportedOperationException("FreshAggregateCache has no entry listeners");
     }
 }
