@@ -24,7 +24,7 @@ class OperationLog {
 
     /** What was done. */
     enum Action {
-        REPLAY_REQUESTED, DEAD_LETTER_RETRIED, DEAD_LETTER_EVICTED
+        REPLAY_REQUESTED, DEAD_LETTER_RETRIED, DEAD_LETTER_EVICTED, SEGMENT_RELEASED
     }
 
     /** One recorded operation. */

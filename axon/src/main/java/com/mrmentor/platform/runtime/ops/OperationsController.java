@@ -63,6 +63,16 @@ class OperationsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.replay(name, actor(caller)));
     }
 
+    @PostMapping("/projections/{name}/segments/{segment}/release")
+    @Operation(summary = "The node receiving this lets go of one segment it processes, so that another node takes it "
+            + "(202; 409 segment-not-held-here names the node that holds it)")
+    ResponseEntity<ProjectionOperations.SegmentRelease> releaseSegment(@PathVariable String name,
+                                                                       @PathVariable int segment,
+                                                                       Authentication caller) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(projections.releaseSegment(name, segment, actor(caller)));
+    }
+
     @GetMapping("/projections/{name}/checksum")
     @Operation(summary = "SHA-256 over the read model's rows, with the positions it reflects")
     ProjectionOperations.ChecksumView checksum(@PathVariable String name) {

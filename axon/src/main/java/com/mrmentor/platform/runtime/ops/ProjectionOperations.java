@@ -21,12 +21,15 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,6 +66,16 @@ class ProjectionOperations {
                         List<ReadModelChecksum.TableChecksum> tables) {
     }
 
+    /** What a segment release did: which node let go of which segment, and for how long it will not take it back. */
+    record SegmentRelease(String name, int segment, String releasedBy, Duration releasedFor) {
+    }
+
+    /**
+     * This node's name in the token store's {@code owner} column: Axon's JDBC token store names a node by its JVM
+     * ({@code pid@host}) unless told otherwise, and the platform does not tell it otherwise.
+     */
+    static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
@@ -71,10 +84,14 @@ class ProjectionOperations {
     private final OperationLog operations;
     private final TransactionTemplate snapshot;
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
+    private final Duration releaseFor;
 
     ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                          Serializer serializer, ReadModelChecksum checksums, OperationLog operations,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions,
+                         @Value("${platform.event-processing.token-claim-interval:PT5S}") Duration claimInterval) {
+        // long enough for the other nodes to look for free segments (every claim interval) at least twice
+        this.releaseFor = claimInterval.multipliedBy(3);
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -142,6 +159,35 @@ class ProjectionOperations {
                             + " parked event(s) dropped (the replay delivers them again)");
         }
         return one(name);
+    }
+
+    /**
+     * Lets go of one segment of {@code name} that this node processes, and does not claim it again for a few claim
+     * intervals, so that another node with a free thread for the processor takes it. Axon's tracking processors
+     * never rebalance by themselves: a node that started first keeps every segment it claimed while later nodes idle
+     * (docs/adr/0012). Refused when this node does not hold the segment (the answer names the node that does).
+     */
+    SegmentRelease releaseSegment(String name, int segment, UUID actor) {
+        EventProcessor processor = processor(name);
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            throw new RuleViolation("not-a-streaming-processor", RuleViolation.Kind.CONFLICT,
+                    "Processor " + name + " is a subscribing processor: it has no segments");
+        }
+        if (!streaming.processingStatus().containsKey(segment)) {
+            List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? "
+                    + "AND segment = ?", String.class, name, segment);
+            String holder = owners.isEmpty() ? "no segment " + segment + " exists"
+                    : owners.get(0) == null ? "no node holds it" : "node " + owners.get(0) + " holds it";
+            operations.record(actor, OperationLog.Action.SEGMENT_RELEASED, name, null, null, null, "REFUSED",
+                    "segment " + segment + " asked of node " + NODE + ": " + holder);
+            throw new RuleViolation("segment-not-held-here", RuleViolation.Kind.CONFLICT,
+                    "Node " + NODE + " does not process segment " + segment + " of " + name + " (" + holder
+                            + "); send the request to the node that holds it");
+        }
+        streaming.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+        operations.record(actor, OperationLog.Action.SEGMENT_RELEASED, name, null, null, null, "RELEASED",
+                "segment " + segment + " released by node " + NODE + " for " + releaseFor);
+        return new SegmentRelease(name, segment, NODE, releaseFor);
     }
 
     /** Whether a segment, here (live state) or in the token store (any node), is still short of its reset point. */

@@ -262,7 +262,8 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/api/admin/projections", "/api/admin/projections/*",
                                 "/api/admin/projections/*/checksum", "/api/admin/dead-letters",
                                 "/api/admin/projection-operations").hasAnyRole(ADMIN, AUDITOR)
-                        .requestMatchers(POST, "/api/admin/projections/*/replay", "/api/admin/dead-letters/*/retry",
+                        .requestMatchers(POST, "/api/admin/projections/*/replay",
+                                "/api/admin/projections/*/segments/*/release", "/api/admin/dead-letters/*/retry",
                                 "/api/admin/dead-letters/*/evict").hasRole(ADMIN)
 
                         // token ledger: commands

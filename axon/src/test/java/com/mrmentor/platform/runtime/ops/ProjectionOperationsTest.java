@@ -14,12 +14,18 @@ import org.mockito.InOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
@@ -31,7 +37,8 @@ import static org.mockito.Mockito.when;
 
 /**
  * The replay's refusals that an integration test cannot bring about on demand: a processor that is replaying
- * already, and a segment held by another node (the reset cannot claim it: the local processor is started again).
+ * already, and a segment held by another node (the reset cannot claim it: the local processor is started again);
+ * and the release of a segment, which acts on the node that holds it only.
  */
 class ProjectionOperationsTest {
 
@@ -47,7 +54,7 @@ class ProjectionOperationsTest {
         when(processing.eventProcessors()).thenReturn(Map.<String, EventProcessor>of("token-ledger", ledger));
         projections = new ProjectionOperations(processing, mock(EventStore.class), mock(JdbcTemplate.class),
                 mock(Serializer.class), mock(ReadModelChecksum.class), operations,
-                mock(PlatformTransactionManager.class));
+                mock(PlatformTransactionManager.class), Duration.ofSeconds(2));
     }
 
     @Test
@@ -82,5 +89,38 @@ class ProjectionOperationsTest {
         order.verify(ledger).start();
         verify(operations).record(eq(admin), eq(OperationLog.Action.REPLAY_REQUESTED), eq("token-ledger"), isNull(),
                 isNull(), isNull(), eq("REFUSED"), any());
+    }
+
+    @Test
+    void aSegmentThisNodeProcessesIsReleasedForThreeClaimIntervals() {
+        when(ledger.processingStatus()).thenReturn(Map.of(1, mock(EventTrackerStatus.class)));
+        UUID admin = UUID.randomUUID();
+
+        ProjectionOperations.SegmentRelease release = projections.releaseSegment("token-ledger", 1, admin);
+
+        verify(ledger).releaseSegment(1, 6000, TimeUnit.MILLISECONDS);
+        assertThat(release.releasedBy()).isEqualTo(ProjectionOperations.NODE);
+        assertThat(release.releasedFor()).isEqualTo(Duration.ofSeconds(6));
+        verify(operations).record(eq(admin), eq(OperationLog.Action.SEGMENT_RELEASED), eq("token-ledger"), isNull(),
+                isNull(), isNull(), eq("RELEASED"), any());
+    }
+
+    @Test
+    void aSegmentAnotherNodeHoldsIsNotReleasedAndTheAnswerNamesThatNode() {
+        JdbcTemplate jdbc = mock(JdbcTemplate.class);
+        when(jdbc.queryForList(any(String.class), eq(String.class), eq("token-ledger"), eq(1)))
+                .thenReturn(List.of("4242@node-b"));
+        projections = new ProjectionOperations(processing, mock(EventStore.class), jdbc, mock(Serializer.class),
+                mock(ReadModelChecksum.class), operations, mock(PlatformTransactionManager.class),
+                Duration.ofSeconds(2));
+        when(ledger.processingStatus()).thenReturn(Map.of(0, mock(EventTrackerStatus.class)));
+
+        assertThatThrownBy(() -> projections.releaseSegment("token-ledger", 1, UUID.randomUUID()))
+                .isInstanceOfSatisfying(RuleViolation.class, violation -> {
+                    assertThat(violation.code()).isEqualTo("segment-not-held-here");
+                    assertThat(violation.getMessage()).contains("4242@node-b");
+                });
+        verify(ledger, never()).releaseSegment(anyInt(), anyLong(), any());
+        verify(ledger, never()).releaseSegment(anyInt());
     }
 }
