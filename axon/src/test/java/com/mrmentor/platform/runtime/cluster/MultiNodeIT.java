@@ -206,6 +206,36 @@ class MultiNodeIT {
         });
     }
 
+    /**
+     * Each node caches the wallets it loads (FreshAggregateCache). A wallet node one has cached and node two then
+     * credits must be seen at once by node one: a cache not checked against the event store would refuse the second
+     * hold as {@code insufficient-tokens} from its old state (a refusal appends nothing, so no conflict would correct
+     * it), and would lose every alternate-node append race.
+     */
+    @Test
+    @Order(3)
+    void aWalletCachedOnOneNodeActsOnWhatTheOtherNodeAppended() {
+        UUID wallet = UUID.randomUUID();
+        String expiresAt = Instant.now().plus(Duration.ofHours(1)).toString();
+        new TokenApi(one.api).grant(admin, wallet, 1, "PAID");
+        ApiClient.Response first = one.api.post("/api/tokens/holds", admin, json("userId", wallet, "amount", 1,
+                "reference", "cached-on-one", "expiresAt", expiresAt));
+        assertThat(first.status()).as("%s", first).isEqualTo(201); // node one now holds the wallet in its cache
+
+        new TokenApi(two.api).grant(admin, wallet, 2, "PAID");
+        ApiClient.Response second = one.api.post("/api/tokens/holds", admin, json("userId", wallet, "amount", 2,
+                "reference", "after-two-credited", "expiresAt", expiresAt));
+
+        assertThat(second.status()).as("node one acts on node two's grant: %s", second).isEqualTo(201);
+        for (int i = 0; i < 6; i++) {
+            Node node = i % 2 == 0 ? two : one;
+            ApiClient.Response grant = node.api.post("/api/tokens/grants", admin, json("userId", wallet, "amount", 1,
+                    "category", "PAID", "reason", "alternate " + i));
+            assertThat(grant.status()).as("alternating nodes, one after the other: %s", grant).isEqualTo(201);
+        }
+        assertThat(new TokenApi(two.api).eventTypes(admin, wallet)).filteredOn("TokensGranted"::equals).hasSize(8);
+    }
+
     @Test
     @Order(4)
     void twoStudentsRacingForOneSlotThroughDifferentNodesBookItOnce() throws Exception {
