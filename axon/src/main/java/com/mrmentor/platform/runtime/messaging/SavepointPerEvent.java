@@ -14,13 +14,17 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs each event handler of a dead-lettering group in a savepoint of the batch's transaction, so that a handler
@@ -29,17 +33,36 @@ import java.util.Set;
  * forever, holding back every aggregate of the group. With it, the failed handler's work is rolled back to the
  * savepoint, the letter is written, and the batch goes on. JPA changes are flushed inside the savepoint, so a JPA
  * projection's constraint failure surfaces there too (and the session is cleared of the failed entities).
+ *
+ * <p>A savepoint costs two round trips and a flush per event and group, and defeats JDBC batching: about half of a
+ * replay's time and much of the projections' share of a command's cost (docs/performance.md). So the read models
+ * listed in {@code platform.dead-letters.savepoint-after-failure} run without savepoints until one of their batches
+ * fails: a handler that throws marks the transaction rollback-only (its partial writes must not be committed), any
+ * batch of the group that does not commit puts the group in careful mode for
+ * {@code platform.dead-letters.careful-for}, and the processor's retry of the batch — careful now — parks the
+ * failing event as before. A failure therefore costs one extra attempt of its batch (Axon retries after a second);
+ * event handling stays at-least-once, as it always is. Groups with side effects beyond their tables keep a savepoint
+ * per event.
  */
 @Component
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     private final Set<String> groups;
+    private final Set<String> savepointAfterFailure;
+    private final long carefulForNanos;
     private final DataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    /** Per group, until when (System.nanoTime) every event gets a savepoint, after a failed batch. */
+    private final Map<String, Long> carefulUntil = new ConcurrentHashMap<>();
 
-    public SavepointPerEvent(@Value("${platform.dead-letters.groups}") List<String> groups, DataSource dataSource,
-                             EntityManagerFactory entityManagerFactory) {
+    public SavepointPerEvent(@Value("${platform.dead-letters.groups}") List<String> groups,
+                             @Value("${platform.dead-letters.savepoint-after-failure:}")
+                             List<String> savepointAfterFailure,
+                             @Value("${platform.dead-letters.careful-for:PT10M}") Duration carefulFor,
+                             DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         this.groups = Set.copyOf(groups);
+        this.savepointAfterFailure = Set.copyOf(savepointAfterFailure);
+        this.carefulForNanos = carefulFor.toNanos();
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
     }
@@ -55,12 +78,66 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         if (group == null || !groups.contains(group.value())) {
             return original;
         }
+        String name = group.value();
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                return inSavepoint(() -> super.handle(message, target));
+                return handleIn(name, () -> super.handle(message, target));
             }
         };
+    }
+
+    /** Whether the group's events get a savepoint each now (always, or for a while after a failed batch). */
+    boolean careful(String group) {
+        if (!savepointAfterFailure.contains(group)) {
+            return true;
+        }
+        Long until = carefulUntil.get(group);
+        return until != null && System.nanoTime() - until < 0;
+    }
+
+    private void beCareful(String group) {
+        carefulUntil.put(group, System.nanoTime() + carefulForNanos);
+    }
+
+    private Object handleIn(String group, Handling handling) throws Exception {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return handling.run();
+        }
+        if (careful(group)) {
+            return inSavepoint(handling);
+        }
+        watchForRollback(group);
+        try {
+            return handling.run();
+        } catch (Exception | Error failure) {
+            beCareful(group);
+            // the dead-letter queue will take the event in this transaction; it must not commit the handler's
+            // partial writes: the batch is retried, carefully
+            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+            if (entityManager != null) {
+                entityManager.getTransaction().setRollbackOnly();
+            }
+            throw failure;
+        }
+    }
+
+    /** Once per transaction and group: a batch that does not commit (at flush, at commit, anywhere) means care. */
+    private void watchForRollback(String group) {
+        String key = SavepointPerEvent.class.getName() + ":" + group;
+        if (TransactionSynchronizationManager.hasResource(key)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                if (status != STATUS_COMMITTED) {
+                    beCareful(group);
+                }
+            }
+        });
     }
 
     private interface Handling {
