@@ -243,8 +243,9 @@ class ProjectionOperations {
             boolean replaying;
             OptionalLong until;
             if (status != null) { // this node runs the segment: its live state is fresher than the stored token
-                position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong()
-                        : position(stored);
+                // (boxed on both sides: a ternary of long and a null Long unboxes the null and throws)
+                position = status.getCurrentPosition().isPresent()
+                        ? Long.valueOf(status.getCurrentPosition().getAsLong()) : position(stored);
                 replaying = status.isReplaying();
                 until = replaying ? status.getResetPosition() : OptionalLong.empty();
             } else {

@@ -123,4 +123,28 @@ class ProjectionOperationsTest {
         verify(ledger, never()).releaseSegment(anyInt(), anyLong(), any());
         verify(ledger, never()).releaseSegment(anyInt());
     }
+
+    /** A segment this node runs that has no position yet, over a token store row without a token (a new processor). */
+    @Test
+    void aSegmentWithoutAPositionYetIsShownAsNotStartedInsteadOfFailing() throws Exception {
+        JdbcTemplate jdbc = mock(JdbcTemplate.class);
+        java.sql.ResultSet row = mock(java.sql.ResultSet.class);
+        when(row.getInt("segment")).thenReturn(0);
+        when(row.getString("owner")).thenReturn(ProjectionOperations.NODE);
+        org.mockito.Mockito.doAnswer(invocation -> {
+            invocation.<org.springframework.jdbc.core.RowCallbackHandler>getArgument(1).processRow(row);
+            return null;
+        }).when(jdbc).query(any(String.class), any(org.springframework.jdbc.core.RowCallbackHandler.class),
+                eq("token-ledger"));
+        projections = new ProjectionOperations(processing, mock(EventStore.class), jdbc, mock(Serializer.class),
+                mock(ReadModelChecksum.class), operations, mock(PlatformTransactionManager.class),
+                Duration.ofSeconds(2));
+        EventTrackerStatus starting = mock(EventTrackerStatus.class);
+        when(starting.getCurrentPosition()).thenReturn(OptionalLong.empty());
+        when(ledger.processingStatus()).thenReturn(Map.of(0, starting));
+
+        var view = projections.all().get(0);
+
+        assertThat(view.segments()).singleElement().satisfies(segment -> assertThat(segment.position()).isNull());
+    }
 }
