@@ -158,7 +158,7 @@ final class BenchServer implements AutoCloseable {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

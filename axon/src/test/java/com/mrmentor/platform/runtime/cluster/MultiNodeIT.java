@@ -614,7 +614,7 @@ class MultiNodeIT {
             await("node " + name + " healthy").atMost(START_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
                 assertThat(process.isAlive()).as("node %s runs (see %s)", name, log).isTrue();
                 try {
-                    return api.get("/actuator/health", null).status() == 200;
+                    return api.get("/actuator/health/readiness", null).status() == 200;
                 } catch (RuntimeException notYetListening) {
                     return false;
                 }

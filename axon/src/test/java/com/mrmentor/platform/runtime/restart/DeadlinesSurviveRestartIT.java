@@ -206,7 +206,7 @@ class DeadlinesSurviveRestartIT {
             assertThat(server.isAlive()).as("server %s is running (see target/restart-%s-server.log)", name, name)
                     .isTrue();
             try {
-                return api.get("/actuator/health", null).status() == 200;
+                return api.get("/actuator/health/readiness", null).status() == 200;
             } catch (RuntimeException notYetListening) {
                 return false;
             }

@@ -104,6 +104,11 @@ class AuthenticationIT extends IntegrationTest {
         ApiClient.Response health = api().get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        for (String probe : java.util.List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+            ApiClient.Response answer = api().get(probe, null);
+            assertThat(answer.status()).as(probe).isEqualTo(200);
+            assertThat(answer.body().get("status").asText()).isEqualTo("UP");
+        }
 
         ApiClient.Response apiDocs = api().get("/v3/api-docs", null);
         assertThat(apiDocs.status()).isEqualTo(200);
