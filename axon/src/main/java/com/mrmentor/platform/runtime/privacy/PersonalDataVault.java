@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -21,7 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +59,7 @@ public class PersonalDataVault implements PersonalDataKeys {
     private static final int MAX_CACHED_KEYS = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate ownTransaction;
     private final SecretKey wrappingKey;
     private final Clock clock;
@@ -69,6 +77,7 @@ public class PersonalDataVault implements PersonalDataKeys {
     PersonalDataVault(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                       PersonalDataMasterKey masterKey, Duration cacheTtl, Clock clock, LongSupplier ticker) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.wrappingKey = new SecretKeySpec(masterKey.derive(PersonalDataMasterKey.KEY_WRAPPING), "AES");
@@ -91,6 +100,53 @@ public class PersonalDataVault implements PersonalDataKeys {
             remember(subject, state);
         }
         return state.key();
+    }
+
+    /**
+     * Makes the keys of {@code subjects} that have none, all in one transaction of its own (a batch of new leads: one
+     * commit instead of one per person), and caches them with the existing ones, read in one query. Should another
+     * node make one of these keys meanwhile, the batch insert fails and each key is made (or taken) one by one.
+     */
+    @Override
+    public void prepare(Collection<UUID> subjects) {
+        List<UUID> unknown = subjects.stream().filter(Objects::nonNull).distinct()
+                .filter(subject -> cached(subject) == null).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<UUID, KeyState> stored = new HashMap<>();
+        for (int from = 0; from < unknown.size(); from += 1000) {
+            named.query("SELECT subject_id, wrapped_key FROM personal_data_key WHERE subject_id IN (:subjects)",
+                    new MapSqlParameterSource("subjects", unknown.subList(from, Math.min(unknown.size(), from + 1000))),
+                    rs -> {
+                        UUID subject = rs.getObject(1, UUID.class);
+                        byte[] wrapped = rs.getBytes(2);
+                        stored.put(subject, wrapped == null ? KeyState.ERASED : KeyState.of(unwrap(subject, wrapped)));
+                    });
+        }
+        stored.forEach(this::remember);
+        List<UUID> missing = unknown.stream().filter(subject -> !stored.containsKey(subject)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(missing.size());
+        Map<UUID, KeyState> made = new HashMap<>();
+        OffsetDateTime at = now();
+        for (UUID subject : missing) {
+            byte[] raw = new byte[KEY_BYTES];
+            random.nextBytes(raw);
+            rows.add(new Object[]{subject, wrap(subject, raw), at});
+            made.put(subject, KeyState.of(new SecretKeySpec(raw, "AES")));
+            Arrays.fill(raw, (byte) 0);
+        }
+        try {
+            ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate("INSERT INTO personal_data_key "
+                    + "(subject_id, wrapped_key, created_at) VALUES (?, ?, ?)", rows));
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            missing.forEach(this::keyFor);
+            return;
+        }
+        made.forEach(this::remember);
     }
 
     /**

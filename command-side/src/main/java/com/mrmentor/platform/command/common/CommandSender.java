@@ -30,8 +30,13 @@ public class CommandSender {
     }
 
     /** Sends {@code command} and returns the handler's result. */
-    @SuppressWarnings("unchecked")
     public <R> R send(Object command) {
+        return send(command, timeout);
+    }
+
+    /** Sends {@code command} and returns the handler's result, waiting up to {@code timeout} (batches of work). */
+    @SuppressWarnings("unchecked")
+    public <R> R send(Object command, Duration timeout) {
         try {
             return (R) gateway.send(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +79,9 @@ public class CrmDirectory implements RepLoads, LeadContacts {
 
     @EventHandler
     void on(LeadAssigned event) {
-        if (jdbc.update("UPDATE crm_open_lead SET rep_id = ? WHERE lead_id = ?", event.repId(), event.leadId()) == 0) {
+        // a first assignment (no previous rep) has no open-lead row yet: straight to the insert
+        if (event.previousRepId() == null || jdbc.update("UPDATE crm_open_lead SET rep_id = ? WHERE lead_id = ?",
+                event.repId(), event.leadId()) == 0) {
             jdbc.update("INSERT INTO crm_open_lead (lead_id, rep_id) VALUES (?, ?)", event.leadId(), event.repId());
         }
         jdbc.update("DELETE FROM crm_unassigned WHERE lead_id = ?", event.leadId());
@@ -138,6 +141,30 @@ public class CrmDirectory implements RepLoads, LeadContacts {
             return claim(emailKey(email)).map(lead -> new Match(lead, "email"));
         }
         return Optional.empty();
+    }
+
+    /** One query for a whole batch of arrivals (an import's rows), instead of one or two per arrival. */
+    @Override
+    public Claims claims(Collection<String> phones, Collection<String> emails) {
+        Map<String, UUID> byPhone = new HashMap<>();
+        Map<String, UUID> byEmail = new HashMap<>();
+        List<String> keys = new ArrayList<>(phones.size() + emails.size());
+        phones.forEach(phone -> keys.add(phoneKey(phone)));
+        emails.forEach(email -> keys.add(emailKey(email)));
+        for (int from = 0; from < keys.size(); from += 1000) {
+            named.query("SELECT contact_key, lead_id FROM crm_contact_claim WHERE contact_key IN (:keys)",
+                    new MapSqlParameterSource("keys", keys.subList(from, Math.min(keys.size(), from + 1000))),
+                    rs -> {
+                        String key = rs.getString(1);
+                        UUID lead = rs.getObject(2, UUID.class);
+                        if (key.startsWith("phone:")) {
+                            byPhone.put(key.substring("phone:".length()), lead);
+                        } else {
+                            byEmail.put(key.substring("email:".length()), lead);
+                        }
+                    });
+        }
+        return new Claims(byPhone, byEmail);
     }
 
     private Optional<UUID> claim(String key) {

@@ -2,6 +2,7 @@ package com.mrmentor.platform.command.crm;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.mrmentor.platform.command.common.AggregateCaches;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import com.mrmentor.platform.shared.crm.ActivityType;
 import com.mrmentor.platform.shared.crm.AssignmentStrategy;
@@ -56,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link FirstContactSlaBreached} and so lands in the sales head's escalation queue. Assignments are made by
  * {@link LeadIntake}, together with the {@link AssignmentDesk}'s choice.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaches.LEADS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Lead {

@@ -3,7 +3,11 @@ package com.mrmentor.platform.command.crm;
 import com.mrmentor.platform.command.common.CommandSender;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.crm.CaptureLead;
+import com.mrmentor.platform.shared.crm.CaptureLeads;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Sends {@link CaptureLead} for every source (manual entry, website form, import, vendor). When another arrival
@@ -18,6 +22,26 @@ public class LeadCapture {
     public LeadCapture(CommandSender commands) {
         this.commands = commands;
     }
+
+    /**
+     * Captures a batch in one unit of work ({@link CaptureLeads}), tried again like a single capture when another
+     * arrival claimed one of its contacts at the same moment (the retry finds that lead). Any other failure is the
+     * caller's to handle: nothing of the batch was stored.
+     */
+    public List<LeadIntake.RowOutcome> captureAll(CaptureLeads command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.send(command, BATCH_TIMEOUT);
+            } catch (RuleViolation violation) {
+                if (!CrmRules.CONTACT_CLAIMED.equals(violation.code()) || attempt >= 3) {
+                    throw violation;
+                }
+            }
+        }
+    }
+
+    /** A batch of a hundred rows takes well under a second; this bounds a stuck database, not normal work. */
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
     public LeadIntake.Captured capture(CaptureLead command) {
         for (int attempt = 1; ; attempt++) {

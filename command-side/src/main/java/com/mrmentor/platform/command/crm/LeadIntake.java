@@ -3,7 +3,10 @@ package com.mrmentor.platform.command.crm;
 import com.mrmentor.platform.shared.crm.AssignLeadToRep;
 import com.mrmentor.platform.shared.crm.AssignmentStrategy;
 import com.mrmentor.platform.shared.crm.AutoAssignLead;
+import com.mrmentor.platform.command.identity.PersonalDataKeys;
+import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.crm.CaptureLead;
+import com.mrmentor.platform.shared.crm.CaptureLeads;
 import com.mrmentor.platform.shared.crm.CrmIds;
 import com.mrmentor.platform.shared.crm.LeadCaptured;
 import com.mrmentor.platform.shared.crm.LeadDuplicateDetected;
@@ -16,11 +19,18 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +39,7 @@ import java.util.UUID;
  * <li>{@link CaptureLead}: normalises phone (E.164) and e-mail, looks both up in {@link CrmDirectory}; a match records
  *     {@code LeadDuplicateDetected} on the existing lead (with the new source and payload), otherwise lead
  *     {@code leadId} is created. Two arrivals racing with the same number: see {@link CrmDirectory}.</li>
+ * <li>{@link CaptureLeads}: the same for a batch of arrivals (an import's rows) in one unit of work.</li>
  * <li>{@link AutoAssignLead}: the desk routes a lead still awaiting assignment by the rules; the lead records
  *     {@code LeadAssigned} (with rule, version and strategy) or waits in the unassigned queue.</li>
  * <li>{@link AssignLeadToRep}: a person's choice, recorded on the desk (capacity count) and the lead.</li>
@@ -46,10 +57,22 @@ public class LeadIntake {
     private final DeadlineManager deadlines;
     private final CrmPolicy policy;
     private final Clock clock;
+    private final PersonalDataKeys keys;
+    /** Set once the desk is seen in the store: it is never deleted, so later commands need not ask again. */
+    private volatile boolean deskSeen;
 
+    /** Without a key store to prepare keys in (keys are then made on first use, one by one). */
+    public LeadIntake(Repository<Lead> leads, Repository<AssignmentDesk> desks, EventStore events,
+                      LeadContacts contacts, RepLoads loads, DeadlineManager deadlines, CrmPolicy policy, Clock clock) {
+        this(leads, desks, events, contacts, loads, deadlines, policy, clock, null);
+    }
+
+    @Autowired
     public LeadIntake(@Qualifier("leadRepository") Repository<Lead> leads,
                       @Qualifier("assignmentDeskRepository") Repository<AssignmentDesk> desks, EventStore events,
-                      LeadContacts contacts, RepLoads loads, DeadlineManager deadlines, CrmPolicy policy, Clock clock) {
+                      LeadContacts contacts, RepLoads loads, DeadlineManager deadlines, CrmPolicy policy, Clock clock,
+                      PersonalDataKeys keys) {
+        this.keys = keys;
         this.leads = leads;
         this.desks = desks;
         this.events = events;
@@ -91,6 +114,104 @@ public class LeadIntake {
                 Lead.trimmedOrNull(command.language()), Lead.trimmedOrNull(command.campaignId()), command.source(),
                 command.rawPayload(), command.capturedBy(), command.vendorKeyId(), command.importId(), now)));
         return new Captured(command.leadId(), false, null);
+    }
+
+    /**
+     * A batch of arrivals in one unit of work, row by row in order with the rules of {@link CaptureLead}: a refused row
+     * is answered as refused and records nothing; a row matching a lead (in the store, or created by an earlier row
+     * of the batch) records a duplicate on it. Cheaper than one command per row: the batch's claims are read in one
+     * query, its new leads' personal-data keys made in one transaction, and its events appended and committed at once.
+     * The lead-id check of {@link CaptureLead} is left to the store's unique (aggregate, sequence) key: a taken id
+     * fails the whole batch, and the caller then captures its rows one by one (see {@link LeadCapture}).
+     */
+    @CommandHandler
+    public List<RowOutcome> handle(CaptureLeads command) throws Exception {
+        Instant now = clock.instant();
+        List<CaptureLead> rows = command.leads();
+        String[] phones = new String[rows.size()];
+        String[] emails = new String[rows.size()];
+        RowOutcome[] outcomes = new RowOutcome[rows.size()];
+        Set<String> allPhones = new LinkedHashSet<>();
+        Set<String> allEmails = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CaptureLead row = rows.get(i);
+            try {
+                if (row.leadId() == null) {
+                    throw CrmRules.missing("lead-id");
+                }
+                if (row.source() == null) {
+                    throw CrmRules.missing("source");
+                }
+                phones[i] = Contacts.phone(row.phone(), policy.defaultCountryCode());
+                emails[i] = Contacts.email(row.email());
+                if (phones[i] == null && emails[i] == null) {
+                    throw CrmRules.missing("phone-or-email");
+                }
+            } catch (RuleViolation refused) {
+                outcomes[i] = RowOutcome.refused(refused);
+                continue;
+            }
+            if (phones[i] != null) {
+                allPhones.add(phones[i]);
+            }
+            if (emails[i] != null) {
+                allEmails.add(emails[i]);
+            }
+        }
+        // decide every row first (stored claims, then the claims of the batch's earlier rows), so that the new leads'
+        // keys can be made together before any event is sealed
+        LeadContacts.Claims stored = contacts.claims(allPhones, allEmails);
+        Map<String, UUID> byPhone = new HashMap<>(stored.byPhone());
+        Map<String, UUID> byEmail = new HashMap<>(stored.byEmail());
+        List<UUID> newLeads = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            UUID byItsPhone = phones[i] == null ? null : byPhone.get(phones[i]);
+            UUID byItsEmail = emails[i] == null ? null : byEmail.get(emails[i]);
+            if (byItsPhone != null) {
+                outcomes[i] = new RowOutcome(byItsPhone, true, "phone", null, null);
+            } else if (byItsEmail != null) {
+                outcomes[i] = new RowOutcome(byItsEmail, true, "email", null, null);
+            } else {
+                UUID leadId = rows.get(i).leadId();
+                outcomes[i] = new RowOutcome(leadId, false, null, null, null);
+                newLeads.add(leadId);
+                if (phones[i] != null) {
+                    byPhone.put(phones[i], leadId);
+                }
+                if (emails[i] != null) {
+                    byEmail.put(emails[i], leadId);
+                }
+            }
+        }
+        if (keys != null && !newLeads.isEmpty()) {
+            keys.prepare(newLeads);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RowOutcome outcome = outcomes[i];
+            if (outcome.refusedCode() == null) {
+                record(rows.get(i), phones[i], emails[i], outcome, now);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private void record(CaptureLead row, String phone, String email, RowOutcome outcome, Instant now)
+            throws Exception {
+        String name = Lead.trimmedOrNull(row.name());
+        if (outcome.duplicate()) {
+            leads.load(CrmIds.lead(outcome.leadId())).execute(lead -> lead.recordDuplicate(new LeadDuplicateDetected(
+                    outcome.leadId(), row.leadId(), outcome.matchedOn(), row.source(),
+                    Lead.trimmedOrNull(row.campaignId()), name, phone, email, row.rawPayload(), row.capturedBy(),
+                    row.vendorKeyId(), row.importId(), now)));
+        } else {
+            leads.newInstance(() -> new Lead(new LeadCaptured(row.leadId(), name, phone, email,
+                    Lead.trimmedOrNull(row.city()), Lead.trimmedOrNull(row.courseInterest()),
+                    Lead.trimmedOrNull(row.language()), Lead.trimmedOrNull(row.campaignId()), row.source(),
+                    row.rawPayload(), row.capturedBy(), row.vendorKeyId(), row.importId(), now)));
+        }
     }
 
     @CommandHandler
@@ -193,11 +314,26 @@ public class LeadIntake {
     }
 
     private boolean deskExists() {
-        return events.lastSequenceNumberFor(CrmIds.DESK).isPresent();
+        if (!deskSeen) {
+            deskSeen = events.lastSequenceNumberFor(CrmIds.DESK).isPresent();
+        }
+        return deskSeen;
     }
 
     /** The answer to a capture: the lead that has the contact, and whether the arrival was a duplicate of it. */
     public record Captured(UUID leadId, boolean duplicate, String matchedOn) {
+    }
+
+    /**
+     * The answer to one row of a {@link CaptureLeads}: as {@link Captured}, or the code and message of the rule that
+     * refused the row.
+     */
+    public record RowOutcome(UUID leadId, boolean duplicate, String matchedOn, String refusedCode,
+                             String refusedMessage) {
+
+        static RowOutcome refused(RuleViolation violation) {
+            return new RowOutcome(null, false, null, violation.code(), violation.getMessage());
+        }
     }
 
     /** The answer to an assignment: the rep (null when the lead waits in the queue, with the reason). */

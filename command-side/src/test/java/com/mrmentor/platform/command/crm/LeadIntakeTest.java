@@ -1,6 +1,7 @@
 package com.mrmentor.platform.command.crm;
 
 import com.mrmentor.platform.command.common.MutableClock;
+import com.mrmentor.platform.command.identity.PersonalDataKeys;
 import com.mrmentor.platform.shared.common.RuleViolation;
 import com.mrmentor.platform.shared.crm.ActivityType;
 import com.mrmentor.platform.shared.crm.AssignLeadToRep;
@@ -9,6 +10,7 @@ import com.mrmentor.platform.shared.crm.AssignmentRule.RuleRep;
 import com.mrmentor.platform.shared.crm.AssignmentStrategy;
 import com.mrmentor.platform.shared.crm.AutoAssignLead;
 import com.mrmentor.platform.shared.crm.CaptureLead;
+import com.mrmentor.platform.shared.crm.CaptureLeads;
 import com.mrmentor.platform.shared.crm.ConfigureSalesRep;
 import com.mrmentor.platform.shared.crm.CrmIds;
 import com.mrmentor.platform.shared.crm.FirstContactSlaBreached;
@@ -76,6 +78,18 @@ class LeadIntakeTest {
     private final StubDeadlineManager deadlines = new StubDeadlineManager(NOW);
     private final Map<String, UUID> claims = new HashMap<>();
     private final Map<UUID, Long> open = new HashMap<>();
+    private final List<Collection<UUID>> preparedKeys = new ArrayList<>();
+    private final PersonalDataKeys keys = new PersonalDataKeys() {
+        @Override
+        public void erase(UUID subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void prepare(Collection<UUID> subjects) {
+            preparedKeys.add(List.copyOf(subjects));
+        }
+    };
     private Configuration axon;
 
     @BeforeEach
@@ -97,7 +111,7 @@ class LeadIntakeTest {
                 .registerComponent(CrmPolicy.class, c -> policy)
                 .registerComponent(DeadlineManager.class, c -> deadlines)
                 .registerCommandHandler(c -> new LeadIntake(c.repository(Lead.class), c.repository(AssignmentDesk.class),
-                        c.eventStore(), contacts, loads, deadlines, policy, clock))
+                        c.eventStore(), contacts, loads, deadlines, policy, clock, keys))
                 .start();
     }
 
@@ -136,6 +150,42 @@ class LeadIntakeTest {
         assertThat(history).hasSize(3);
         assertThat(((LeadDuplicateDetected) history.get(1)).source()).isEqualTo(LeadSource.VENDOR_API);
         assertThat(((LeadDuplicateDetected) history.get(2)).source()).isEqualTo(LeadSource.CSV_IMPORT);
+    }
+
+    @Test
+    void aBatchCapturesRowByRowRefusingBadRowsAndMatchingEarlierRowsOfTheSameBatch() {
+        UUID known = capture(null, "known@example.com", "c0", LeadSource.MANUAL);
+        claims.put("known@example.com", known);
+        List<CaptureLead> rows = List.of(
+                row("9876500001", null),            // a new lead
+                row("12345", null),                 // not a mobile number: refused, records nothing
+                row("+91 98765 00001", null),       // the first row's phone: a duplicate of the lead it created
+                row(null, " KNOWN@example.com"),    // a stored lead's e-mail: a duplicate of that lead
+                row(null, "fresh@example.com"),     // a new lead
+                row("9876500002", "fresh@example.com"), // the fifth row's e-mail: a duplicate of its lead
+                row(null, null));                   // neither: refused
+
+        List<LeadIntake.RowOutcome> outcomes = send(new CaptureLeads(rows));
+
+        UUID first = rows.get(0).leadId();
+        UUID fifth = rows.get(4).leadId();
+        assertThat(outcomes).containsExactly(
+                new LeadIntake.RowOutcome(first, false, null, null, null),
+                new LeadIntake.RowOutcome(null, false, null, "invalid-phone",
+                        "The phone is not an Indian mobile number (10 digits starting 6–9)"),
+                new LeadIntake.RowOutcome(first, true, "phone", null, null),
+                new LeadIntake.RowOutcome(known, true, "email", null, null),
+                new LeadIntake.RowOutcome(fifth, false, null, null, null),
+                new LeadIntake.RowOutcome(fifth, true, "email", null, null),
+                new LeadIntake.RowOutcome(null, false, null, "missing-phone-or-email", "A phone-or-email is required"));
+        assertThat(events(first)).hasSize(2);
+        assertThat(((LeadCaptured) events(first).get(0)).phone()).isEqualTo("+919876500001");
+        assertThat(((LeadDuplicateDetected) events(first).get(1)).duplicateId()).isEqualTo(rows.get(2).leadId());
+        assertThat(last(known)).isInstanceOf(LeadDuplicateDetected.class);
+        assertThat(((LeadDuplicateDetected) last(fifth)).phone()).isEqualTo("+919876500002");
+        assertThat(events(rows.get(1).leadId())).isEmpty();
+        assertThat(events(rows.get(2).leadId())).isEmpty();
+        assertThat(preparedKeys).containsExactly(List.of(first, fifth)); // one go, new leads only
     }
 
     @Test
@@ -329,6 +379,11 @@ class LeadIntakeTest {
         LeadIntake.Captured captured = send(new CaptureLead(UUID.randomUUID(), "Lead", phone, email, "Pune", "DS",
                 "en", campaign, source, "{\"raw\":true}", null, null, null));
         return captured.leadId();
+    }
+
+    private static CaptureLead row(String phone, String email) {
+        return new CaptureLead(UUID.randomUUID(), "Row", phone, email, "Pune", "DS", "en", "c", LeadSource.CSV_IMPORT,
+                "{}", null, null, UUID.randomUUID());
     }
 
     private UUID assignNew(String campaign) {

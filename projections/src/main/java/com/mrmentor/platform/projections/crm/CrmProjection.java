@@ -100,8 +100,10 @@ public class CrmProjection {
                             + "status = CASE WHEN status = 'NEW' THEN 'ASSIGNED' ELSE status END, updated_at = ? "
                             + "WHERE lead_id = ?", e.repId(), e.ruleId(), e.ruleVersion(), e.strategy().name(),
                     ts(e.assignedAt()), ts(e.firstContactDueAt()), ts(e.assignedAt()), e.leadId());
-            jdbc.update("UPDATE crm_follow_up SET rep_id = ? WHERE lead_id = ? AND done = FALSE", e.repId(),
-                    e.leadId());
+            if (e.previousRepId() != null) { // follow-ups need a rep: a lead assigned for the first time has none
+                jdbc.update("UPDATE crm_follow_up SET rep_id = ? WHERE lead_id = ? AND done = FALSE", e.repId(),
+                        e.leadId());
+            }
             timeline(e, seq, e.assignedAt(), "ASSIGNED", actor, detail("repId", e.repId(), "previousRepId",
                     e.previousRepId(), "ruleId", e.ruleId(), "ruleVersion", e.ruleVersion(), "strategy",
                     e.strategy(), "assignedBy", e.assignedBy(), "requestId", e.requestId(), "reason", e.reason(),
@@ -326,8 +328,9 @@ public class CrmProjection {
 
     private boolean fresh(LeadEvent event, long sequence) {
         String aggregateId = CrmIds.lead(event.leadId());
-        if (jdbc.update("UPDATE crm_read_position SET last_sequence = ? WHERE aggregate_id = ? AND last_sequence < ?",
-                sequence, aggregateId, sequence) == 1) {
+        // a lead's first event (its capture) has no position row unless it was applied already: one insert-if-absent
+        if (sequence != 0 && jdbc.update("UPDATE crm_read_position SET last_sequence = ? WHERE aggregate_id = ? "
+                + "AND last_sequence < ?", sequence, aggregateId, sequence) == 1) {
             return true;
         }
         return jdbc.update("INSERT INTO crm_read_position (aggregate_id, last_sequence) SELECT ?, ? WHERE NOT EXISTS "
