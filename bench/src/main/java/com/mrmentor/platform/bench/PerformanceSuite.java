@@ -59,7 +59,7 @@ public final class PerformanceSuite {
         this.options = options;
         this.clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         this.seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "15"));
+        this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "45"));
         this.dbHost = options.getOrDefault("db-host", "127.0.0.1");
         this.workDirectory = Path.of(options.getOrDefault("work-dir", "target"));
     }
