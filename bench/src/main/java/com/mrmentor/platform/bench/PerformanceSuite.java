@@ -297,15 +297,21 @@ public final class PerformanceSuite {
                     continue;
                 }
                 balance.setObject(1, wallets.get((int) sample[0]));
-                while (true) {
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                boolean shown = false;
+                while (!shown && System.nanoTime() < giveUp) {
                     try (ResultSet rs = balance.executeQuery()) {
-                        if (rs.next() && rs.getLong(1) <= sample[1]) {
-                            break;
-                        }
+                        shown = rs.next() && rs.getLong(1) <= sample[1];
                     }
-                    Thread.sleep(1); // polling the read model for the lag figure, not a test
+                    if (!shown) {
+                        Thread.sleep(1); // polling the read model for the lag figure, not a test
+                    }
                 }
-                recorder.lag(System.nanoTime() - sample[2]);
+                if (shown) {
+                    recorder.lag(System.nanoTime() - sample[2]);
+                } else {
+                    recorder.error("capture not in the read model within 30 s");
+                }
             }
         }
         return null;
@@ -458,7 +464,6 @@ public final class PerformanceSuite {
             return null;
         });
         double completeSeconds = (System.nanoTime() - completeStarted) / 1e9;
-        double total = (System.nanoTime() - started) / 1e9;
         long completed;
         try (Connection db = server.connect();
              PreparedStatement count = db.prepareStatement("SELECT count(*) FROM booking_view WHERE status = "
@@ -474,12 +479,14 @@ public final class PerformanceSuite {
                 }
             } while (completed < accepted && System.nanoTime() < until);
         }
+        // end to end: from the first request until the bookings read model shows every booking COMPLETED
+        double total = (System.nanoTime() - started) / 1e9;
         if (completed < accepted) {
             recorder.error((accepted - completed) + " bookings not COMPLETED in the read model");
         }
         Row row = measure.finish("booking request → accept → complete", recorder, total, "bookings/s",
                 "≥ 300 bookings/s end to end");
-        row.throughput = accepted / total;
+        row.throughput = Math.min(completed, accepted) / total;
         row.note = String.format("%d bookings: request+accept %.1f s, complete %.1f s (%.0f completes/s)", accepted,
                 requestSeconds, completeSeconds, accepted / completeSeconds);
         row.met = row.throughput >= 300 && row.errors == 0;

@@ -46,15 +46,33 @@ public class MessagingMetrics {
         return (unitOfWork, chain) -> {
             long started = System.nanoTime();
             String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
-            unitOfWork.onCleanup(finished -> Timer.builder("axon.commands")
-                    .description("Command handling, from the handler's start to the end of its unit of work")
-                    .tag("command", command)
-                    .tag("outcome", outcome(finished))
-                    .serviceLevelObjectives(COMMAND_BUCKETS)
-                    .register(registry)
+            if (!unitOfWork.isRoot()) {
+                // sent from an event handler or a saga: its unit of work ends with the outer one (a processor's whole
+                // batch), so only the handler itself is timed; its events are stored with the batch
+                try {
+                    Object result = chain.proceed();
+                    commandTimer(registry, command, "success").record(System.nanoTime() - started,
+                            TimeUnit.NANOSECONDS);
+                    return result;
+                } catch (Exception failure) {
+                    commandTimer(registry, command, outcome(failure)).record(System.nanoTime() - started,
+                            TimeUnit.NANOSECONDS);
+                    throw failure;
+                }
+            }
+            unitOfWork.onCleanup(finished -> commandTimer(registry, command, outcome(finished))
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
             return chain.proceed();
         };
+    }
+
+    private static Timer commandTimer(MeterRegistry registry, String command, String outcome) {
+        return Timer.builder("axon.commands")
+                .description("Command handling, from the handler's start to the end of its unit of work")
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(COMMAND_BUCKETS)
+                .register(registry);
     }
 
     /** Every event processor, sagas' included, tagged with its name. */
@@ -81,8 +99,11 @@ public class MessagingMetrics {
         if (finished.getExecutionResult() == null || !finished.getExecutionResult().isExceptionResult()) {
             return finished.isRolledBack() ? "error" : "success";
         }
-        for (Throwable cause = finished.getExecutionResult().getExceptionResult(); cause != null;
-             cause = cause.getCause()) {
+        return outcome(finished.getExecutionResult().getExceptionResult());
+    }
+
+    private static String outcome(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // thrown by the handler, or as RuleViolationTransport sends it on (depending on the interceptors' order)
             if (cause instanceof RuleViolation || cause instanceof HandlerExecutionException transported
                     && transported.getDetails().filter(BusinessError.class::isInstance).isPresent()) {

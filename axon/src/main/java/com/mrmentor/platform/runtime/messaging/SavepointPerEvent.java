@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs each event handler of a dead-lettering group in a savepoint of the batch's transaction, so that a handler
@@ -37,11 +38,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A savepoint costs two round trips and a flush per event and group, and defeats JDBC batching: about half of a
  * replay's time and much of the projections' share of a command's cost (docs/performance.md). So the read models
  * listed in {@code platform.dead-letters.savepoint-after-failure} run without savepoints until one of their batches
- * fails: a handler that throws marks the transaction rollback-only (its partial writes must not be committed), any
+ * fails: a batch in which a handler threw is refused at its commit (its partial writes must not be committed), any
  * batch of the group that does not commit puts the group in careful mode for
- * {@code platform.dead-letters.careful-for}, and the processor's retry of the batch — careful now — parks the
- * failing event as before. A failure therefore costs one extra attempt of its batch (Axon retries after a second);
- * event handling stays at-least-once, as it always is. Groups with side effects beyond their tables keep a savepoint
+ * {@code platform.dead-letters.careful-for} on this node, and the processor's retry of the batch — careful now —
+ * parks the failing event as before. The window is short: in careful mode a batch of N events opens N
+ * subtransactions, and more than 64 in one transaction slow every other session's snapshots. A failure therefore
+ * costs one extra attempt of its batch on each node that meets it (Axon retries after a second); event handling
+ * stays at-least-once, as it always is. Groups with side effects beyond their tables keep a savepoint
  * per event.
  */
 @Component
@@ -58,7 +61,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     public SavepointPerEvent(@Value("${platform.dead-letters.groups}") List<String> groups,
                              @Value("${platform.dead-letters.savepoint-after-failure:}")
                              List<String> savepointAfterFailure,
-                             @Value("${platform.dead-letters.careful-for:PT10M}") Duration carefulFor,
+                             @Value("${platform.dead-letters.careful-for:PT1M}") Duration carefulFor,
                              DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         this.groups = Set.copyOf(groups);
         this.savepointAfterFailure = Set.copyOf(savepointAfterFailure);
@@ -107,29 +110,39 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         if (careful(group)) {
             return inSavepoint(handling);
         }
-        watchForRollback(group);
+        AtomicBoolean failed = watchForRollback(group);
         try {
             return handling.run();
         } catch (Exception | Error failure) {
             beCareful(group);
-            // the dead-letter queue will take the event in this transaction; it must not commit the handler's
-            // partial writes: the batch is retried, carefully
-            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-            if (entityManager != null) {
-                entityManager.getTransaction().setRollbackOnly();
-            }
+            // the dead-letter queue takes the event in this transaction, but the handler's partial writes must not
+            // be committed: the batch is made to roll back before it commits, and is retried carefully
+            failed.set(true);
             throw failure;
         }
     }
 
-    /** Once per transaction and group: a batch that does not commit (at flush, at commit, anywhere) means care. */
-    private void watchForRollback(String group) {
+    /**
+     * Once per transaction and group: a batch that does not commit (at flush, at commit, anywhere) means care; a batch
+     * in which a handler failed is refused at its commit, whatever the transaction manager.
+     */
+    private AtomicBoolean watchForRollback(String group) {
         String key = SavepointPerEvent.class.getName() + ":" + group;
-        if (TransactionSynchronizationManager.hasResource(key)) {
-            return;
+        AtomicBoolean bound = (AtomicBoolean) TransactionSynchronizationManager.getResource(key);
+        if (bound != null) {
+            return bound;
         }
-        TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
+        AtomicBoolean failed = new AtomicBoolean();
+        TransactionSynchronizationManager.bindResource(key, failed);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (failed.get()) {
+                    throw new IllegalStateException("a handler of processing group " + group + " failed in this "
+                            + "batch: the batch is rolled back and retried with a savepoint per event");
+                }
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(key);
@@ -138,6 +151,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 }
             }
         });
+        return failed;
     }
 
     private interface Handling {

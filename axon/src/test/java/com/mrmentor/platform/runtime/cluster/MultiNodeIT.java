@@ -2,6 +2,7 @@ package com.mrmentor.platform.runtime.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mrmentor.platform.runtime.support.ApiClient;
+import com.mrmentor.platform.runtime.support.Concurrently;
 import com.mrmentor.platform.runtime.support.BookingApi;
 import com.mrmentor.platform.runtime.support.MentorApi;
 import com.mrmentor.platform.runtime.support.TokenApi;
@@ -36,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,7 +184,7 @@ class MultiNodeIT {
             holds.add(() -> sendRetryingLostRaces(node.api, "/api/tokens/holds", body, lostRaces));
         }
 
-        List<ApiClient.Response> answers = race(holds);
+        List<ApiClient.Response> answers = Concurrently.run(holds);
 
         System.out.printf("MultiNodeIT: 20 holds on one wallet of 5 through both nodes: %d append race(s) lost "
                 + "across nodes and retried with the same Idempotency-Key%n", lostRaces.get());
@@ -256,7 +256,7 @@ class MultiNodeIT {
         AtomicInteger lostRaces = new AtomicInteger();
         for (int round = 0; round < rounds; round++) {
             String start = BookingApi.slot(Instant.now(), Duration.ofHours(14 + round)).toString();
-            List<ApiClient.Response> answers = race(List.of(
+            List<ApiClient.Response> answers = Concurrently.run(List.of(
                     () -> sendRetryingLostRaces(one.api, "/api/bookings", first,
                             json("mentorId", mentorId, "start", start, "topic", "via node one"), lostRaces),
                     () -> sendRetryingLostRaces(two.api, "/api/bookings", second,
@@ -449,28 +449,6 @@ class MultiNodeIT {
         return answer;
     }
 
-    /** Runs the calls at the same moment, one thread each; their answers in the calls' order. */
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** The owner of each segment of {@code processor} in the token store. */
     private static Map<Integer, String> owners(String processor) {

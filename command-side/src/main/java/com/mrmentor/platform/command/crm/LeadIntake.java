@@ -227,8 +227,9 @@ public class LeadIntake {
         }
         LeadFacts facts = lead.invoke(Lead::facts);
         AssignmentDesk.Decision decision = desks.load(CrmIds.DESK)
-                .invoke(desk -> desk.route(command.leadId(), facts, loads, policy, now));
+                .invoke(desk -> desk.route(command.leadId(), facts, BatchRepLoads.including(loads), policy, now));
         if (decision.assigned()) {
+            BatchRepLoads.routed(decision.repId());
             lead.execute(l -> l.assign(decision.repId(), decision.ruleId(), decision.ruleVersion(),
                     decision.strategy(), null, null, null, policy, deadlines, now));
         } else {
