@@ -46,7 +46,7 @@ public final class BenchClock extends Clock {
             while (true) {
                 try {
                     offsetMillis = Long.parseLong(Files.readString(path).strip());
-                    Thread.sleep(50);
+                    Thread.sleep(50); // how often the server follows the benchmark's clock file
                 } catch (InterruptedException stop) {
                     return;
                 } catch (IOException | NumberFormatException beingWritten) {

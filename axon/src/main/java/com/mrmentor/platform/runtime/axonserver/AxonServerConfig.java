@@ -72,7 +72,7 @@ public class AxonServerConfig {
                 if (System.nanoTime() - deadline >= 0) {
                     throw unreachable(settings, timeout, null);
                 }
-                Thread.sleep(100);
+                Thread.sleep(100); // polling the connector's state until the start-up deadline, not a test
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
