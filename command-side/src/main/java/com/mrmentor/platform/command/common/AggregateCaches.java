@@ -25,16 +25,16 @@ public class AggregateCaches {
     public static final String BOOKINGS = "bookingCache";
     public static final String ASSIGNMENT_DESK = "assignmentDeskCache";
     public static final String LEADS = "leadCache";
+    /** Aggregates kept per type; leads have their own, larger capacity (an import's leads are assigned moments later). */
+    private static final String CAPACITY = "${platform.aggregate-cache.capacity:4096}";
 
     @Bean(TOKEN_WALLETS)
-    Cache tokenWalletCache(ObjectProvider<EventStore> eventStore,
-                          @Value("${platform.aggregate-cache.capacity:4096}") int capacity) {
+    Cache tokenWalletCache(ObjectProvider<EventStore> eventStore, @Value(CAPACITY) int capacity) {
         return new FreshAggregateCache(eventStore::getObject, capacity);
     }
 
     @Bean(BOOKINGS)
-    Cache bookingCache(ObjectProvider<EventStore> eventStore,
-                          @Value("${platform.aggregate-cache.capacity:4096}") int capacity) {
+    Cache bookingCache(ObjectProvider<EventStore> eventStore, @Value(CAPACITY) int capacity) {
         return new FreshAggregateCache(eventStore::getObject, capacity);
     }
 
@@ -45,8 +45,7 @@ public class AggregateCaches {
     }
 
     @Bean(ASSIGNMENT_DESK)
-    Cache assignmentDeskCache(ObjectProvider<EventStore> eventStore,
-                          @Value("${platform.aggregate-cache.capacity:4096}") int capacity) {
+    Cache assignmentDeskCache(ObjectProvider<EventStore> eventStore, @Value(CAPACITY) int capacity) {
         return new FreshAggregateCache(eventStore::getObject, capacity);
     }
 }
