@@ -638,14 +638,18 @@ public final class PerformanceSuite {
             heap = new HeapSampler(server);
         }
         heap.reset();
-        return new Measure(server.cpuSeconds());
+        return new Measure(server.cpuSeconds(), ProcessCpu.ofPostgres(), ProcessCpu.ofThisProcess());
     }
 
     private final class Measure {
         private final double cpuAtStart;
+        private final double postgresCpuAtStart;
+        private final double clientCpuAtStart;
 
-        Measure(double cpuAtStart) {
+        Measure(double cpuAtStart, double postgresCpuAtStart, double clientCpuAtStart) {
             this.cpuAtStart = cpuAtStart;
+            this.postgresCpuAtStart = postgresCpuAtStart;
+            this.clientCpuAtStart = clientCpuAtStart;
         }
 
         Row finish(String name, Recorder recorder, double elapsedSeconds, String unit, String target) {
@@ -663,9 +667,14 @@ public final class PerformanceSuite {
             row.lagSamples = recorder.lagSamples();
             row.heapPeakMiB = heap.peakMiB();
             double cpu = server.cpuSeconds() - cpuAtStart;
-            row.serverCpuMillisPerOperation = recorder.commands() == 0 ? Double.NaN
-                    : cpu * 1000 / recorder.commands();
+            row.serverCpuMillisPerOperation = perOperation(cpu, recorder);
+            row.postgresCpuMillisPerOperation = perOperation(ProcessCpu.ofPostgres() - postgresCpuAtStart, recorder);
+            row.clientCpuMillisPerOperation = perOperation(ProcessCpu.ofThisProcess() - clientCpuAtStart, recorder);
             return row;
+        }
+
+        private double perOperation(double cpuSeconds, Recorder recorder) {
+            return recorder.commands() == 0 ? Double.NaN : cpuSeconds * 1000 / recorder.commands();
         }
     }
 
@@ -687,6 +696,8 @@ public final class PerformanceSuite {
         int lagSamples;
         double heapPeakMiB = Double.NaN;
         double serverCpuMillisPerOperation = Double.NaN;
+        double postgresCpuMillisPerOperation = Double.NaN;
+        double clientCpuMillisPerOperation = Double.NaN;
         double ratio = Double.NaN;
         String note = "";
         boolean met;
@@ -700,9 +711,10 @@ public final class PerformanceSuite {
         void printDetail() {
             System.out.printf("%s: %.1f %s (%d operations), latency p50 %.1f / p95 %.1f / p99 %.1f ms, errors %d %s,"
                             + " expected refusals %s, lag p50 %.1f / p99 %.1f ms (%d samples), heap peak %.0f MiB,"
-                            + " server CPU %.2f ms per operation %s%n", name, throughput, unit, operations, p50, p95,
-                    p99, errors, errorKinds, refusals, lagP50, lagP99, lagSamples, heapPeakMiB,
-                    serverCpuMillisPerOperation, note);
+                            + " CPU per operation: server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms %s%n",
+                    name, throughput, unit, operations, p50, p95, p99, errors, errorKinds, refusals, lagP50, lagP99,
+                    lagSamples, heapPeakMiB, serverCpuMillisPerOperation, postgresCpuMillisPerOperation,
+                    clientCpuMillisPerOperation, note);
         }
     }
 
@@ -717,13 +729,14 @@ public final class PerformanceSuite {
             System.out.printf("pgbench baseline (read stream, append one event; %d connections): %.0f/s%n", clients,
                     pgbenchRate);
         }
-        String format = "| %-38s | %16s | %7s | %7s | %7s | %6s | %9s | %9s | %6s | %6s | %-52s | %-4s |%n";
+        String format = "| %-38s | %16s | %7s | %7s | %7s | %6s | %9s | %9s | %6s | %6s | %6s | %6s | %-52s | %-4s |%n";
         System.out.printf(format, "workload", "throughput", "p50 ms", "p95 ms", "p99 ms", "errors", "lag p99",
-                "heap MiB", "CPU ms", "ratio", "target", "met");
+                "heap MiB", "CPU ms", "PG ms", "gen ms", "ratio", "target", "met");
         for (Row row : rows) {
             System.out.printf(format, row.name, String.format("%.0f %s", row.throughput, row.unit), fmt(row.p50),
                     fmt(row.p95), fmt(row.p99), row.errors, fmt(row.lagP99), fmt(row.heapPeakMiB),
-                    fmt(row.serverCpuMillisPerOperation), Double.isNaN(row.ratio) ? "" : String.format("%.2f",
+                    fmt(row.serverCpuMillisPerOperation), fmt(row.postgresCpuMillisPerOperation),
+                    fmt(row.clientCpuMillisPerOperation), Double.isNaN(row.ratio) ? "" : String.format("%.2f",
                             row.ratio), row.target, row.met ? "yes" : "NO");
         }
         for (Row row : rows) {

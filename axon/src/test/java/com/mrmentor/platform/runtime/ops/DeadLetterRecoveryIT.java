@@ -9,9 +9,18 @@ import com.mrmentor.platform.runtime.support.IntegrationTest;
 import com.mrmentor.platform.runtime.support.MentorApi;
 import com.mrmentor.platform.runtime.support.OpsApi;
 import com.mrmentor.platform.runtime.support.TokenApi;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.reflect.Field;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,6 +44,12 @@ class DeadLetterRecoveryIT extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Value("${platform.dead-letters.groups}")
+    List<String> deadLetterGroups;
 
     private OpsApi ops() {
         return new OpsApi(api());
@@ -115,6 +130,39 @@ class DeadLetterRecoveryIT extends IntegrationTest {
         assertThat(recorded.get(0).get("action").asText()).isEqualTo("DEAD_LETTER_RETRIED");
         assertThat(recorded.get(0).get("outcome").asText()).isEqualTo("DRAINED");
         assertThat(recorded.get(0).get("actorId").asText()).isEqualTo(TokenApi.subjectOf(admin).toString());
+    }
+
+    /**
+     * Each dead-lettering group remembers which sequences it has not parked, instead of asking PostgreSQL for every
+     * event it handles; the replayable read models also allow a reset. Both are one invoker configuration per group,
+     * and a second registration replaces the first (as ours once replaced the cache's).
+     */
+    @Test
+    void everyDeadLetteringGroupCachesItsUnparkedSequencesAndReadModelsAllowAReset() throws Exception {
+        for (String group : deadLetterGroups) {
+            EventProcessor processor = processing.eventProcessor(group).orElseThrow();
+            List<DeadLetteringEventHandlerInvoker> invokers =
+                    deadLettering(((AbstractEventProcessor) processor).eventHandlerInvoker());
+            assertThat(invokers).as(group).isNotEmpty();
+            for (DeadLetteringEventHandlerInvoker invoker : invokers) {
+                assertThat(field(invoker, "sequenceIdentifierCacheEnabled")).as(group + " caches").isEqualTo(true);
+                assertThat(field(invoker, "allowReset")).as(group + " allows a reset")
+                        .isEqualTo(ReadModelCatalog.readModel(group).isPresent());
+            }
+        }
+    }
+
+    private static List<DeadLetteringEventHandlerInvoker> deadLettering(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().flatMap(delegate -> deadLettering(delegate).stream()).toList();
+        }
+        return invoker instanceof DeadLetteringEventHandlerInvoker deadLettering ? List.of(deadLettering) : List.of();
+    }
+
+    private static Object field(DeadLetteringEventHandlerInvoker invoker, String name) throws Exception {
+        Field field = DeadLetteringEventHandlerInvoker.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(invoker);
     }
 
     @Test
