@@ -127,6 +127,10 @@ final class BenchServer implements AutoCloseable {
         awaitHealthy();
     }
 
+    String dbHost() {
+        return dbHost;
+    }
+
     /** The server process's CPU time so far (user + system), from /proc; -1 where /proc is not there. */
     double cpuSeconds() {
         try {

@@ -74,6 +74,12 @@ public final class PerformanceSuite {
     }
 
     private void run() throws Exception {
+        try (Autovacuum autovacuum = Autovacuum.onForTheRun(dbHost, options.get("autovacuum"))) {
+            runWorkloads();
+        }
+    }
+
+    private void runWorkloads() throws Exception {
         List<String> chosen = chosenWorkloads(options.getOrDefault("workload", "all"));
         Files.createDirectories(workDirectory);
         System.out.printf("workloads: %s; %d clients, %d s measured after %d s warm-up%n", chosen, clients, seconds,
@@ -638,6 +644,9 @@ public final class PerformanceSuite {
             heap = new HeapSampler(server);
         }
         heap.reset();
+        try (Connection db = server.connect()) {
+            Autovacuum.analyze(db); // what was seeded and written in the warm-up, planned with real statistics
+        }
         return new Measure(server.cpuSeconds(), ProcessCpu.ofPostgres(), ProcessCpu.ofThisProcess());
     }
 

@@ -92,7 +92,7 @@ public final class ReplayBenchmark {
                 options.getOrDefault("server-jar", "axon/target/axon-0.1.0-SNAPSHOT.jar"),
                 options.getOrDefault("db-host", "127.0.0.1"), "mentor_platform_bench_replay", 18_081,
                 options.getOrDefault("log", "bench-replay-server.log"));
-        try (server) {
+        try (server; Autovacuum autovacuum = Autovacuum.onForTheRun(server.dbHost(), options.get("autovacuum"))) {
             new ReplayBenchmark(catchUp).run(server, events, pairs, serverArguments,
                     Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "60"))));
         }
@@ -134,6 +134,7 @@ public final class ReplayBenchmark {
             seeded = seed(db, history, template, adminId, Math.max(0, targetEvents - existing));
             head = count(db, "SELECT max(global_index) FROM domain_event_entry");
             placeEveryProcessorAt(db, head, catchUp);
+            Autovacuum.analyze(db);
         }
         double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
         System.out.printf("seeded %,d events with COPY in %.1f s (%.0f events/s); head %,d%n", seeded, seedSeconds,
@@ -162,7 +163,12 @@ public final class ReplayBenchmark {
         System.out.printf("before the replay: %s lag %d, head %d%n", GROUP, before.get("lag").asLong(),
                 before.get("headPosition").asLong());
 
+        try (Connection db = server.connect()) {
+            Autovacuum.analyze(db); // the audit tables the catch-up filled
+        }
         HeapSampler heap = new HeapSampler(server);
+        double serverCpuAtStart = server.cpuSeconds();
+        double postgresCpuAtStart = ProcessCpu.ofPostgres();
         long started = System.nanoTime();
         server.send("POST", "/api/admin/projections/" + GROUP + "/replay", token, null, 202);
         JsonNode status;
@@ -189,6 +195,8 @@ public final class ReplayBenchmark {
             }
         }
         double replaySeconds = (System.nanoTime() - started) / 1e9;
+        double serverCpu = server.cpuSeconds() - serverCpuAtStart;
+        double postgresCpu = ProcessCpu.ofPostgres() - postgresCpuAtStart;
         heap.stop();
         long ledgerRows;
         long walletEvents;
@@ -203,7 +211,10 @@ public final class ReplayBenchmark {
         printMachine();
         System.out.printf("store: %,d events (head %,d); %s: %,d ledger rows for %,d wallet events%n", storeSize,
                 head, GROUP, ledgerRows, walletEvents);
-        System.out.printf("replay of %s: %.1f s, %.0f events/s%n", GROUP, replaySeconds, storeSize / replaySeconds);
+        System.out.printf("replay of %s: %.1f s, %.0f events/s; CPU per event: server %.1f µs, PostgreSQL %.1f µs "
+                        + "(%.2f + %.2f of the cores)%n", GROUP, replaySeconds, storeSize / replaySeconds,
+                serverCpu * 1e6 / storeSize, postgresCpu * 1e6 / storeSize, serverCpu / replaySeconds,
+                postgresCpu / replaySeconds);
         if (ledgerRows != walletEvents) {
             throw new IllegalStateException("the rebuilt ledger has " + ledgerRows + " rows for " + walletEvents
                     + " wallet events");

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.runtime.messaging;
 
+import com.mrmentor.platform.projections.common.DeferredStatements;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.config.ProcessingGroup;
@@ -32,8 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whose SQL fails can be parked. On PostgreSQL a failed statement aborts the whole transaction: without the savepoint
  * Axon's enqueue of the dead letter (same transaction) fails too, the batch rolls back and the processor retries it
  * forever, holding back every aggregate of the group. With it, the failed handler's work is rolled back to the
- * savepoint, the letter is written, and the batch goes on. JPA changes are flushed inside the savepoint, so a JPA
- * projection's constraint failure surfaces there too (and the session is cleared of the failed entities).
+ * savepoint, the letter is written, and the batch goes on. JPA changes and {@link DeferredStatements} are flushed
+ * inside the savepoint, so a projection's constraint failure surfaces there too (and the session is cleared of the
+ * failed entities).
  *
  * <p>A savepoint costs two round trips and a flush per event and group, and defeats JDBC batching: about half of a
  * replay's time and much of the projections' share of a command's cost (docs/performance.md). So the read models
@@ -55,6 +57,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     private final long carefulForNanos;
     private final DataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final DeferredStatements deferredStatements;
     /** Per group, until when (System.nanoTime) every event gets a savepoint, after a failed batch. */
     private final Map<String, Long> carefulUntil = new ConcurrentHashMap<>();
 
@@ -62,12 +65,14 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                              @Value("${platform.dead-letters.savepoint-after-failure:}")
                              List<String> savepointAfterFailure,
                              @Value("${platform.dead-letters.careful-for:PT1M}") Duration carefulFor,
-                             DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+                             DataSource dataSource, EntityManagerFactory entityManagerFactory,
+                             DeferredStatements deferredStatements) {
         this.groups = Set.copyOf(groups);
         this.savepointAfterFailure = Set.copyOf(savepointAfterFailure);
         this.carefulForNanos = carefulFor.toNanos();
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
+        this.deferredStatements = deferredStatements;
     }
 
     @Override
@@ -167,6 +172,8 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
         try {
             Object result = handling.run();
+            // what the handler left for the commit is written here, so that its failure is this event's
+            deferredStatements.flush();
             if (entityManager != null) {
                 entityManager.flush();
             }
@@ -174,6 +181,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
             return result;
         } catch (Exception | Error failure) {
             connection.rollback(savepoint);
+            deferredStatements.discard();
             if (entityManager != null) {
                 entityManager.clear();
             }

@@ -272,6 +272,47 @@ class DeadLetterRecoveryIT extends IntegrationTest {
         assertThat(healed.get("temperature").asText()).isEqualTo("COLD");
     }
 
+    /**
+     * The ledger's lines go to PostgreSQL together when a batch commits (DeferredStatements). A line the database
+     * refuses fails the whole batch; its retry, with a savepoint per event, parks that wallet's events and writes the
+     * rest.
+     */
+    @Test
+    void aLedgerLineTheDatabaseRefusesParksThatWalletsEventsAndOtherWalletsLinesAreWritten() {
+        String admin = admin();
+        TokenApi tokens = new TokenApi(api());
+        UUID poisoned = UUID.randomUUID();
+        UUID bystander = UUID.randomUUID();
+        tokens.grant(admin, poisoned, 10, "PROMOTIONAL");
+        tokens.grant(admin, bystander, 10, "PROMOTIONAL");
+        ops().awaitAtHead(admin, "token-ledger");
+        String constraint = "ledger_refuses_" + poisoned.toString().substring(0, 8);
+        String sequence = "token-wallet:" + poisoned;
+        List<JsonNode> parked;
+        jdbc.execute("ALTER TABLE token_ledger_entry ADD CONSTRAINT " + constraint + " CHECK (user_id <> '"
+                + poisoned + "') NOT VALID");
+        try {
+            assertThat(tokens.capture(admin, tokens.hold(admin, poisoned, 3)).status()).isEqualTo(200);
+            assertThat(tokens.capture(admin, tokens.hold(admin, bystander, 2)).status()).isEqualTo(200);
+
+            parked = ops().awaitDeadLetters(admin, "token-ledger", sequence, letters -> letters.size() == 2);
+            assertThat(parked).extracting(l -> l.get("eventType").asText().replaceAll(".*\\.", ""))
+                    .containsExactly("TokensHeld", "TokenHoldCaptured");
+            assertThat(parked.get(0).get("causeMessage").asText()).contains(constraint);
+            await().atMost(OpsApi.WAIT).untilAsserted(() -> assertThat(tokens.ledger(admin, bystander))
+                    .extracting(line -> line.get("type").asText()).containsExactly("CAPTURE", "HOLD", "GRANT"));
+            assertThat(tokens.ledger(admin, poisoned)).extracting(line -> line.get("type").asText())
+                    .containsExactly("GRANT");
+        } finally {
+            jdbc.execute("ALTER TABLE token_ledger_entry DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+
+        Response retried = ops().retry(admin, parked.get(0).get("id").asText());
+        assertThat(retried.body().get("outcome").asText()).as("%s", retried).isEqualTo("DRAINED");
+        assertThat(tokens.ledger(admin, poisoned)).extracting(line -> line.get("type").asText())
+                .containsExactly("CAPTURE", "HOLD", "GRANT");
+    }
+
     /** A new active mentor, once the mentor read model has applied everything stored so far. */
     private Person activeMentor(String who, String admin) {
         Person mentor = new BookingApi(api(), identity()).newMentor(who, admin, "Asia/Kolkata", 0);

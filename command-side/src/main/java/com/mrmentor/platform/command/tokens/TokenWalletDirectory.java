@@ -71,10 +71,9 @@ public class TokenWalletDirectory {
     }
 
     private void remember(UUID referenceId, String kind, UUID userId) {
-        // Approval re-publishes the grant id (requested, then granted): insert once.
-        jdbc.update("INSERT INTO token_wallet_directory (reference_id, reference_kind, user_id) "
-                        + "SELECT ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM token_wallet_directory WHERE reference_id = ?)",
-                referenceId, kind, userId, referenceId);
+        // Approval re-publishes the grant id (requested, then granted): insert once, the key deciding (a cached plan of
+        // a NOT EXISTS subquery can go stale as the table grows, docs/performance.md)
+        jdbc.update("INSERT INTO token_wallet_directory (reference_id, reference_kind, user_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", referenceId, kind, userId);
     }
 }

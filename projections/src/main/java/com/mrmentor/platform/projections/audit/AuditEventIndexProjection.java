@@ -1,5 +1,6 @@
 package com.mrmentor.platform.projections.audit;
 
+import com.mrmentor.platform.projections.common.DeferredStatements;
 import com.mrmentor.platform.shared.common.MetadataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,10 +25,21 @@ public class AuditEventIndexProjection {
 
     public static final String PROCESSING_GROUP = "audit-event-index";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Once per event: the key decides (a redelivered event writes nothing), and the statements of a batch go together
+     * at its commit. See TokenLedgerProjection for why not {@code NOT EXISTS}.
+     */
+    private static final String INSERT_ONCE = "INSERT INTO audit_event_index (global_index, event_identifier, "
+            + "aggregate_type, aggregate_identifier, sequence_number, event_type, payload_type, occurred_at, actor, "
+            + "platform, correlation_id, causation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
 
-    public AuditEventIndexProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final DeferredStatements statements;
+
+    public AuditEventIndexProjection(JdbcTemplate jdbc, DeferredStatements statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     @EventHandler
@@ -37,16 +49,12 @@ public class AuditEventIndexProjection {
         MetaData metadata = event.getMetaData();
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         Class<?> payloadType = event.getPayloadType();
-        jdbc.update("INSERT INTO audit_event_index (global_index, event_identifier, aggregate_type, "
-                        + "aggregate_identifier, sequence_number, event_type, payload_type, occurred_at, actor, platform, "
-                        + "correlation_id, causation_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM audit_event_index WHERE global_index = ?)",
-                position, event.getIdentifier(), domain == null ? null : domain.getType(),
+        statements.update(INSERT_ONCE, position, event.getIdentifier(), domain == null ? null : domain.getType(),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), payloadType.getSimpleName(),
                 payloadType.getName(), Timestamp.from(event.getTimestamp()), text(metadata, MetadataKeys.USER_ID),
                 text(metadata, MetadataKeys.PLATFORM), text(metadata, MetadataKeys.CORRELATION_ID),
-                text(metadata, MetadataKeys.CAUSATION_ID), position);
+                text(metadata, MetadataKeys.CAUSATION_ID));
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package com.mrmentor.platform.projections.tokens;
 
+import com.mrmentor.platform.projections.common.DeferredStatements;
 import com.mrmentor.platform.shared.tokens.BalanceMovement;
 import com.mrmentor.platform.shared.tokens.TokenCategory;
 import com.mrmentor.platform.shared.tokens.TokenGrantExpired;
@@ -15,7 +16,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,21 +32,24 @@ public class TokenLedgerProjection {
     public static final String PROCESSING_GROUP = "token-ledger";
 
     /**
-     * One statement per line, and none for a line already written (a redelivered event): the JPA way (an existence
+     * One statement per line, and nothing for a line already written (a redelivered event): the JPA way (an existence
      * query, then a merge that queries again before its insert) cost three round trips per event, which is what a
-     * replay of a million events spends its time on (docs/performance.md).
+     * replay of a million events spends its time on (docs/performance.md). The unique key decides, not a
+     * {@code NOT EXISTS} subquery: PostgreSQL caches a prepared statement's plan, and one planned while the table was
+     * nearly empty (right after a replay's reset) kept scanning the whole table for every line. The statements of a
+     * batch of events go to PostgreSQL together when it commits ({@link DeferredStatements}): nothing here reads a
+     * line back.
      */
     private static final String INSERT_ONCE = "INSERT INTO token_ledger_entry (entry_id, user_id, wallet_sequence, "
             + "entry_type, amount, balance_after, held_after, category, reference, reason, actor, occurred_at) "
-            + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-            + "(SELECT 1 FROM token_ledger_entry WHERE entry_id = ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final TokenLedgerEntryRepository entries;
-    private final JdbcTemplate jdbc;
+    private final DeferredStatements statements;
 
-    public TokenLedgerProjection(TokenLedgerEntryRepository entries, JdbcTemplate jdbc) {
+    public TokenLedgerProjection(TokenLedgerEntryRepository entries, DeferredStatements statements) {
         this.entries = entries;
-        this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     @EventHandler
@@ -87,8 +90,8 @@ public class TokenLedgerProjection {
 
     private void write(String eventId, long sequence, Instant at, BalanceMovement movement, String type,
                        TokenCategory category, String reference, String reason, UUID actor) {
-        jdbc.update(INSERT_ONCE, eventId, ((TokenWalletEvent) movement).userId(), sequence, type, movement.amount(),
-                movement.balanceAfter(), movement.heldAfter(), category == null ? null : category.name(), reference,
-                reason, actor, java.sql.Timestamp.from(at), eventId);
+        statements.update(INSERT_ONCE, eventId, ((TokenWalletEvent) movement).userId(), sequence, type,
+                movement.amount(), movement.balanceAfter(), movement.heldAfter(),
+                category == null ? null : category.name(), reference, reason, actor, java.sql.Timestamp.from(at));
     }
 }
