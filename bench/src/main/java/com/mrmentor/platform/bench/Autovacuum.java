@@ -14,36 +14,57 @@ import java.sql.Statement;
  * pages per command instead of 4), and the token store's rows, updated hundreds of times a second, are never
  * vacuumed. Those are figures of a misconfigured database, not of the platform. So, unless
  * {@code --autovacuum=leave} is given, a run turns autovacuum on for its duration ({@code ALTER SYSTEM} and a reload)
- * and resets the setting afterwards; the change is printed. It needs a superuser connection, which the benchmark's
- * trust-authenticated {@code postgres} user is.
+ * and puts the setting back afterwards, also when the run is interrupted (a shutdown hook; not after {@code kill -9});
+ * each step is printed. The setting is the whole server's: do not run the suite beside tests that need it off. It
+ * needs a superuser connection, which the benchmark's trust-authenticated {@code postgres} user is.
  */
 final class Autovacuum implements AutoCloseable {
 
     private final String dbHost;
-    private final boolean turnedOn;
+    /** How to put the setting back, or null when the run changed nothing. */
+    private final String restore;
+    private final Thread onInterrupt;
 
-    private Autovacuum(String dbHost, boolean turnedOn) {
+    private Autovacuum(String dbHost, String restore) {
         this.dbHost = dbHost;
-        this.turnedOn = turnedOn;
+        this.restore = restore;
+        // Ctrl-C or a Maven timeout must not leave the shared server changed (ALTER SYSTEM survives restarts)
+        this.onInterrupt = restore == null ? null : new Thread(this::restoreQuietly, "bench-autovacuum-restore");
+        if (onInterrupt != null) {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        }
     }
 
     static Autovacuum onForTheRun(String dbHost, String option) throws Exception {
+        String choice = option == null ? "on" : option;
+        if (!choice.equals("on") && !choice.equals("leave")) {
+            throw new IllegalArgumentException("--autovacuum is on or leave, not " + option);
+        }
         try (Connection db = connect(dbHost); Statement statement = db.createStatement()) {
-            boolean on = "on".equals(show(statement));
-            if (on) {
+            if ("on".equals(show(statement))) {
                 System.out.println("PostgreSQL: autovacuum is on");
-                return new Autovacuum(dbHost, false);
+                return new Autovacuum(dbHost, null);
             }
-            if ("leave".equals(option)) {
+            if (choice.equals("leave")) {
                 System.out.println("PostgreSQL: autovacuum is OFF and left off (--autovacuum=leave): statistics and "
                         + "vacuums only as the workloads' own ANALYZE makes them");
-                return new Autovacuum(dbHost, false);
+                return new Autovacuum(dbHost, null);
             }
+            // off set by an earlier ALTER SYSTEM (postgresql.auto.conf) is put back as it was; off from a
+            // configuration file comes back by removing ours
+            String restore = setByAlterSystem(statement) ? "ALTER SYSTEM SET autovacuum = off"
+                    : "ALTER SYSTEM RESET autovacuum";
             statement.execute("ALTER SYSTEM SET autovacuum = on");
             statement.execute("SELECT pg_reload_conf()");
+            Autovacuum run = new Autovacuum(dbHost, restore);
+            if (!awaitSetting(statement, "on")) {
+                run.close();
+                throw new IllegalStateException("autovacuum stayed off after ALTER SYSTEM and a reload (set on the "
+                        + "server's command line?); run with -Dbench.autovacuum=leave to measure as it is");
+            }
             System.out.println("PostgreSQL: autovacuum was off on this server; turned on for the run (ALTER SYSTEM), "
-                    + "reset afterwards");
-            return new Autovacuum(dbHost, true);
+                    + "put back afterwards");
+            return run;
         }
     }
 
@@ -56,14 +77,48 @@ final class Autovacuum implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (!turnedOn) {
+        if (restore == null) {
             return;
         }
-        try (Connection db = connect(dbHost); Statement statement = db.createStatement()) {
-            statement.execute("ALTER SYSTEM RESET autovacuum");
-            statement.execute("SELECT pg_reload_conf()");
-            System.out.println("PostgreSQL: autovacuum setting reset to the server's configuration");
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it restores
         }
+        restoreSetting();
+        System.out.println("PostgreSQL: autovacuum setting put back (" + restore + ")");
+    }
+
+    private void restoreQuietly() {
+        try {
+            restoreSetting();
+        } catch (Exception unreachable) {
+            System.err.println("PostgreSQL: could not put autovacuum back (" + restore + "): " + unreachable);
+        }
+    }
+
+    private synchronized void restoreSetting() throws Exception {
+        try (Connection db = connect(dbHost); Statement statement = db.createStatement()) {
+            statement.execute(restore);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private static boolean setByAlterSystem(Statement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery("SELECT sourcefile FROM pg_settings WHERE name = 'autovacuum'")) {
+            return rs.next() && rs.getString(1) != null && rs.getString(1).endsWith("postgresql.auto.conf");
+        }
+    }
+
+    /** pg_reload_conf() only signals the server; the new value shows a moment later. */
+    private static boolean awaitSetting(Statement statement, String value) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (value.equals(show(statement))) {
+                return true;
+            }
+            Thread.sleep(100); // waiting for the postmaster to reload its configuration
+        }
+        return false;
     }
 
     private static String show(Statement statement) throws Exception {

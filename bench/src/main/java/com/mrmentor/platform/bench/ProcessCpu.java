@@ -3,6 +3,7 @@ package com.mrmentor.platform.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -27,21 +28,34 @@ final class ProcessCpu {
     }
 
     /**
-     * Every PostgreSQL process's CPU so far. Backends that exited since the last reading take their CPU with them,
-     * which is why the suite keeps its connections open while it measures (the server's pool does too).
+     * Every PostgreSQL process's CPU so far: the live processes' own, plus what the postmaster has reaped from the
+     * backends and workers that exited (its children's CPU), so that a connection closed or an autovacuum worker
+     * finished during a run still counts. NaN when no PostgreSQL process is visible (a server on another host).
      */
     static double ofPostgres() {
+        List<Path> postgres;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            postgres = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(ProcessCpu::isPostgres)
-                    .mapToDouble(p -> {
-                        double seconds = seconds(p.resolve("stat"));
-                        return Double.isNaN(seconds) ? 0 : seconds;
-                    })
-                    .sum();
+                    .toList();
         } catch (IOException | RuntimeException noProc) {
             return Double.NaN;
         }
+        if (postgres.isEmpty()) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (Path process : postgres) {
+            String[] fields = fields(process.resolve("stat"));
+            if (fields == null) {
+                continue; // exited meanwhile: the postmaster has its CPU now
+            }
+            total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
+            if (!isPostgres(Path.of("/proc", fields[1]))) { // the postmaster: its parent is not a postgres process
+                total += (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND; // cutime, cstime
+            }
+        }
+        return total;
     }
 
     private static boolean isPostgres(Path process) {
@@ -53,12 +67,18 @@ final class ProcessCpu {
     }
 
     private static double seconds(Path stat) {
+        String[] fields = fields(stat);
+        return fields == null ? Double.NaN
+                : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
+    }
+
+    /** The fields of /proc/[pid]/stat after the command name: [0] state, [1] parent pid, [11] utime, ... */
+    private static String[] fields(Path stat) {
         try {
             String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
-            return Double.NaN;
+            return null;
         }
     }
 }

@@ -51,13 +51,18 @@ public class DeadLetterRetries {
         return groups;
     }
 
+    /** One group's retries; a failure of the retry itself is logged and does not keep the other groups waiting. */
     private static void retry(String group, SequencedDeadLetterProcessor<?> processor) {
         int succeeded = 0;
-        for (int attempt = 0; attempt < MAX_PER_RUN; attempt++) {
-            if (!processor.processAny()) {
-                break;
+        try {
+            for (int attempt = 0; attempt < MAX_PER_RUN; attempt++) {
+                if (!processor.processAny()) {
+                    break;
+                }
+                succeeded++;
             }
-            succeeded++;
+        } catch (RuntimeException failure) {
+            log.warn("Retrying the parked events of {} failed; the next run tries again", group, failure);
         }
         if (succeeded > 0) {
             log.info("Retried {} parked event sequences of {} successfully", succeeded, group);

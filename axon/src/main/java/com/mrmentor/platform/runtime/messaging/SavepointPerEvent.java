@@ -9,6 +9,8 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -112,37 +114,60 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return handling.run();
         }
-        if (careful(group)) {
+        Batch batch = batchOf(group);
+        if (batch.careful()) {
             return inSavepoint(handling);
         }
-        AtomicBoolean failed = watchForRollback(group);
         try {
             return handling.run();
         } catch (Exception | Error failure) {
             beCareful(group);
             // the dead-letter queue takes the event in this transaction, but the handler's partial writes must not
             // be committed: the batch is made to roll back before it commits, and is retried carefully
-            failed.set(true);
+            batch.failed().set(true);
             throw failure;
         }
     }
 
+    /** How this transaction handles the group's events: decided at its first event, and kept for the whole batch. */
+    private record Batch(boolean careful, AtomicBoolean failed) {
+    }
+
     /**
-     * Once per transaction and group: a batch that does not commit (at flush, at commit, anywhere) means care; a batch
-     * in which a handler failed is refused at its commit, whatever the transaction manager.
+     * The batch state of the group in this transaction, made at its first event. Careful or not is decided once: if
+     * the careful window opened in the middle of a batch (another segment's batch failed), a savepoint taken then
+     * would flush the earlier events' deferred statements and JPA changes inside it, so that their failure would be
+     * blamed on, and rolled back with, the wrong event. A batch that started without savepoints stays without; if it
+     * fails, it is retried carefully.
+     *
+     * <p>Also once per transaction: a batch that does not commit (at flush, at commit, anywhere) means care, and a
+     * batch in which a handler failed is refused at its commit, whatever the transaction manager. Parked events being
+     * retried ({@code DeadLetteringEventHandlerInvoker.process}, one transaction per sequence) always get a savepoint
+     * each: a letter that still fails then stays parked and the retry reports it, instead of the whole retry being
+     * refused at commit.
      */
-    private AtomicBoolean watchForRollback(String group) {
+    private Batch batchOf(String group) {
         String key = SavepointPerEvent.class.getName() + ":" + group;
-        AtomicBoolean bound = (AtomicBoolean) TransactionSynchronizationManager.getResource(key);
+        Batch bound = (Batch) TransactionSynchronizationManager.getResource(key);
         if (bound != null) {
             return bound;
         }
-        AtomicBoolean failed = new AtomicBoolean();
-        TransactionSynchronizationManager.bindResource(key, failed);
+        Batch batch = new Batch(careful(group) || retryingParkedEvents(), new AtomicBoolean());
+        TransactionSynchronizationManager.bindResource(key, batch);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(key, batch);
+            }
+
+            @Override
             public void beforeCommit(boolean readOnly) {
-                if (failed.get()) {
+                if (batch.failed().get()) {
                     throw new IllegalStateException("a handler of processing group " + group + " failed in this "
                             + "batch: the batch is rolled back and retried with a savepoint per event");
                 }
@@ -156,7 +181,13 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 }
             }
         });
-        return failed;
+        return batch;
+    }
+
+    /** Axon marks the unit of work of a parked event being retried with the letter. */
+    private static boolean retryingParkedEvents() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
     }
 
     private interface Handling {

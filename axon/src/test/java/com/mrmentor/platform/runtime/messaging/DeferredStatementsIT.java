@@ -2,12 +2,16 @@ package com.mrmentor.platform.runtime.messaging;
 
 import com.mrmentor.platform.projections.common.DeferredStatements;
 import com.mrmentor.platform.runtime.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -43,6 +47,11 @@ class DeferredStatementsIT extends IntegrationTest {
                 + "label VARCHAR(20), PRIMARY KEY (run, n))");
     }
 
+    @AfterEach
+    void dropProbeRows() {
+        jdbc.update("DELETE FROM deferred_statements_probe WHERE run = ?", run);
+    }
+
     @Test
     void statementsWaitForTheCommitAndKeepTheirOrder() {
         List<String> seenBeforeCommit = new TransactionTemplate(transactions).execute(status -> {
@@ -68,6 +77,34 @@ class DeferredStatementsIT extends IntegrationTest {
         });
         assertThat(afterFlush).containsExactly("kept");
         assertThat(labels()).containsExactly("kept");
+    }
+
+    @Test
+    void aTransactionStartedInsideAnotherKeepsItsOwnStatements() {
+        TransactionTemplate inner = new TransactionTemplate(transactions);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        List<String> seenAfterInnerCommit = new TransactionTemplate(transactions).execute(status -> {
+            statements.update(INSERT, run, 1, "outer");
+            inner.executeWithoutResult(innerStatus -> statements.update(INSERT, run, 2, "inner"));
+            return labels(); // on the outer connection: the inner row is committed, the outer one still waits
+        });
+        assertThat(seenAfterInnerCommit).containsExactly("inner");
+        assertThat(labels()).containsExactly("outer", "inner");
+    }
+
+    @Test
+    void aStatementGivenAfterTheCommitSentThemIsRefused() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            statements.update(INSERT, run, 1, "sent");
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    assertThatThrownBy(() -> statements.update(INSERT, run, 2, "too late"))
+                            .isInstanceOf(IllegalStateException.class);
+                }
+            });
+        });
+        assertThat(labels()).containsExactly("sent");
     }
 
     @Test

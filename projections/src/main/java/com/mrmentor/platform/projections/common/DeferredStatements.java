@@ -38,7 +38,12 @@ public class DeferredStatements {
             jdbc.update(sql, args);
             return;
         }
-        pending().add(new Statement(sql, args));
+        Pending pending = pending();
+        if (pending.sent) {
+            throw new IllegalStateException("the transaction's deferred statements were already sent at its commit; "
+                    + "a statement given after that would never run: " + sql);
+        }
+        pending.add(new Statement(sql, args));
     }
 
     /** Sends what this transaction has deferred so far, now; if that fails, the statements are dropped. */
@@ -75,6 +80,8 @@ public class DeferredStatements {
 
     private static final class Pending {
         private final List<Statement> statements = new ArrayList<>();
+        /** Set once the commit has sent them: nothing may be added after. */
+        private boolean sent;
 
         void add(Statement statement) {
             statements.add(statement);
@@ -107,6 +114,18 @@ public class DeferredStatements {
         @Override
         public void beforeCommit(boolean readOnly) {
             pending.send(owner.jdbc);
+            pending.sent = true;
+        }
+
+        /** A transaction started inside this one (REQUIRES_NEW) gets its own statements, on its own connection. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(owner, pending);
         }
 
         @Override
