@@ -18,6 +18,7 @@ public final class MigratedH2 {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         config.setPassword("");
+        config.setMaximumPoolSize(12); // room for the concurrent vault tests' threads
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
