@@ -82,7 +82,8 @@ class LeadIntakeTest {
     private final PersonalDataKeys keys = new PersonalDataKeys() {
         @Override
         public void erase(UUID subject) {
-            throw new UnsupportedOperationException();
+            // intake only prepares and reads keys; a call here would be a bug in what the test drives
+            throw new UnsupportedOperationException("lead intake never erases a personal-data key");
         }
 
         @Override
